@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Fpga.Cli.Commands;
+
+/// <summary>Every sub-command of `fpga`, one file each under Commands/.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> All(CliConsole console)
+    {
+        yield return VersionCommand.Create(console);
+    }
+}

@@ -1,0 +1,3 @@
+using Fpga.Cli;
+
+return await FpgaCli.RunAsync(args, Console.Out, Console.Error);
