@@ -1,0 +1,128 @@
+using Fpga.Gen.Hdl;
+using Fpga.Gen.Ir;
+using Fpga.Gen.Passes;
+
+namespace Fpga.Gen.Emit;
+
+/// <summary>
+/// Emits one module. Sections are collected first and written in a fixed order: header,
+/// ports, declarations, continuous assignments, instances, combinational blocks, registers,
+/// memories. Rendering an expression may add a temporary wire (Verilog-2005 cannot slice an
+/// expression), which is why declarations are written only after everything is rendered.
+/// </summary>
+internal sealed partial class ModuleEmission
+{
+    private readonly ModuleIr _module;
+    private readonly VerilogNamespace _names = new();
+    private readonly Dictionary<Signal, string> _signalNames = [];
+    private readonly Dictionary<Memory, string> _memoryNames = [];
+    private readonly HashSet<Signal> _procedural = [];
+    private readonly List<string> _declarations = [];
+    private readonly List<string> _assigns = [];
+    private readonly List<Action<IndentedWriter>> _instances = [];
+    private readonly List<Action<IndentedWriter>> _combBlocks = [];
+    private readonly List<Action<IndentedWriter>> _registerBlocks = [];
+    private readonly List<Action<IndentedWriter>> _memoryBlocks = [];
+
+    public ModuleEmission(ModuleIr module)
+    {
+        _module = module;
+        foreach (var port in module.PortSignals) _signalNames[port] = _names.ClaimExact(port.Name);
+        foreach (var signal in module.Internals) _signalNames[signal] = _names.Claim(signal.Name);
+        foreach (var memory in module.Memories) _memoryNames[memory] = _names.Claim(memory.Name);
+        foreach (var block in module.CombBlocks)
+            foreach (var a in ExprWalk.Assignments(block.Body)) _procedural.Add(a.Target);
+        foreach (var reg in module.Registers) _procedural.Add(reg.Q);
+        foreach (var read in module.Memories.SelectMany(m => m.Reads).Where(r => r.Registered)) _procedural.Add(read.Data);
+    }
+
+    public string Run()
+    {
+        foreach (var signal in _module.Internals) Declare(signal);
+        foreach (var memory in _module.Memories)
+            _declarations.Add($"reg {Range(memory.Width)}{_memoryNames[memory]} [0:{memory.Depth - 1}];");
+        foreach (var assign in _module.Assigns) _assigns.Add($"assign {_signalNames[assign.Target]} = {Render(assign.Value)};");
+        foreach (var instance in _module.Instances) CollectInstance(instance);
+        foreach (var block in _module.CombBlocks) CollectCombBlock(block);
+        CollectRegisters();
+        foreach (var memory in _module.Memories) CollectMemory(memory);
+        return Write();
+    }
+
+    private string Write()
+    {
+        var w = new IndentedWriter();
+        w.Line($"// {VerilogEmitter.GeneratedBanner}");
+        foreach (var comment in _module.Comments) w.Line(comment.Length == 0 ? "//" : $"// {comment}");
+        w.Line("`timescale 1ns / 1ps");
+        w.Line("`default_nettype none");
+        w.Line();
+        WritePorts(w);
+        using (w.Indent())
+        {
+            Section(w, _declarations);
+            Section(w, _assigns);
+            Blocks(w, _instances);
+            Blocks(w, _combBlocks);
+            Blocks(w, _registerBlocks);
+            Blocks(w, _memoryBlocks);
+        }
+        w.Line("endmodule");
+        w.Line();
+        w.Line("`default_nettype wire");
+        return w.ToString();
+    }
+
+    private void WritePorts(IndentedWriter w)
+    {
+        if (_module.PortSignals.Count == 0)
+        {
+            w.Line($"module {_module.Name};");
+            return;
+        }
+        var rows = _module.PortSignals.Select(p => (
+            Direction: p.Kind == SignalKind.Input ? "input" : "output",
+            Kind: _procedural.Contains(p) ? "reg" : "wire",
+            Type: (p.Signed ? "signed " : "") + Range(p.Width).TrimEnd(),
+            Name: _signalNames[p],
+            Comment: _module.SignalComments.GetValueOrDefault(p))).ToArray();
+        int typeWidth = rows.Max(r => r.Type.Length);
+        w.Line($"module {_module.Name} (");
+        using (w.Indent())
+        {
+            for (int i = 0; i < rows.Length; i++)
+            {
+                var r = rows[i];
+                var type = typeWidth == 0 ? "" : r.Type.PadRight(typeWidth) + " ";
+                var line = $"{r.Direction,-6} {r.Kind,-4} {type}{r.Name}{(i < rows.Length - 1 ? "," : "")}";
+                w.Line(r.Comment is null ? line : $"{line} // {r.Comment}");
+            }
+        }
+        w.Line(");");
+    }
+
+    private void Declare(Signal signal)
+    {
+        var kind = _procedural.Contains(signal) ? "reg" : "wire";
+        var line = $"{kind} {(signal.Signed ? "signed " : "")}{Range(signal.Width)}{_signalNames[signal]};";
+        _declarations.Add(_module.SignalComments.TryGetValue(signal, out var comment) ? $"{line} // {comment}" : line);
+    }
+
+    private static string Range(int width) => width == 1 ? "" : $"[{width - 1}:0] ";
+
+    private static void Section(IndentedWriter w, List<string> lines)
+    {
+        if (lines.Count == 0) return;
+        w.Line();
+        foreach (var line in lines) w.Line(line);
+    }
+
+    private static void Blocks(IndentedWriter w, List<Action<IndentedWriter>> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            w.Line();
+            block(w);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Numerics;
+
+namespace Fpga.Gen.Hdl;
+
+public sealed record MemoryWritePort(Expr Enable, Expr Address, Expr Data);
+
+/// <summary>
+/// A read port. A registered read (data valid the cycle after the address) is what block RAM
+/// offers, so synthesis infers EBR/BRAM from it; an unregistered read maps to LUT RAM.
+/// </summary>
+public sealed record MemoryReadPort(Expr Address, Expr? Enable, Signal Data, bool Registered);
+
+/// <summary>
+/// An array of words written and read on the module's clock, emitted in the shape every
+/// synthesis tool infers as RAM: a <c>reg</c> array with one clocked block per port.
+/// </summary>
+public sealed class Memory
+{
+    private readonly List<MemoryWritePort> _writes = [];
+    private readonly List<MemoryReadPort> _reads = [];
+    private readonly ModuleBuilder _owner;
+
+    internal Memory(ModuleBuilder owner, string name, int width, int depth, IReadOnlyList<BigInteger>? initial)
+    {
+        if (width < 1) throw new HdlConstructionException($"memory '{name}' needs a width of at least 1");
+        if (depth < 2) throw new HdlConstructionException($"memory '{name}' needs a depth of at least 2");
+        if (initial is not null && initial.Count != depth)
+            throw new HdlConstructionException($"memory '{name}' has {depth} words but {initial.Count} initial values");
+        _owner = owner;
+        Name = name;
+        Width = width;
+        Depth = depth;
+        AddressWidth = BitWidth.Log2Ceiling(depth);
+        Initial = initial;
+    }
+
+    public string Name { get; }
+    public int Width { get; }
+    public int Depth { get; }
+    public int AddressWidth { get; }
+
+    /// <summary>Initial contents (a ROM when there is no write port).</summary>
+    public IReadOnlyList<BigInteger>? Initial { get; }
+    public IReadOnlyList<MemoryWritePort> Writes => _writes;
+    public IReadOnlyList<MemoryReadPort> Reads => _reads;
+
+    public void Write(Expr enable, Expr address, Expr data) => _writes.Add(new MemoryWritePort(enable, address, data));
+
+    /// <summary>A registered read port; returns the data register.</summary>
+    public Signal ReadRegistered(string dataName, Expr address, Expr? enable = null)
+    {
+        var data = _owner.NewInternal(dataName, HdlType.UInt(Width));
+        _owner.RequireClock();
+        _reads.Add(new MemoryReadPort(address, enable, data, Registered: true));
+        return data;
+    }
+
+    /// <summary>An asynchronous read port; returns the data wire.</summary>
+    public Signal ReadCombinational(string dataName, Expr address)
+    {
+        var data = _owner.NewInternal(dataName, HdlType.UInt(Width));
+        _reads.Add(new MemoryReadPort(address, null, data, Registered: false));
+        return data;
+    }
+}

@@ -1,0 +1,62 @@
+using Fpga.Gen.Hdl;
+
+namespace Fpga.Gen.Passes;
+
+internal static class ExprWalk
+{
+    /// <summary>Every expression node under (and including) the root, parents before children.</summary>
+    public static IEnumerable<Expr> Nodes(Expr root)
+    {
+        var stack = new Stack<Expr>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            yield return node;
+            foreach (var operand in node.Operands.Reverse()) stack.Push(operand);
+        }
+    }
+
+    public static IEnumerable<Signal> Signals(Expr root) => Nodes(root).OfType<Signal>();
+
+    /// <summary>Every expression a statement list reads, conditions included.</summary>
+    public static IEnumerable<Expr> Reads(IEnumerable<Statement> statements)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case AssignStatement a:
+                    yield return a.Value;
+                    break;
+                case IfStatement i:
+                    yield return i.Condition;
+                    foreach (var e in Reads(i.Then).Concat(Reads(i.Else))) yield return e;
+                    break;
+                case CaseStatement c:
+                    yield return c.Subject;
+                    foreach (var e in c.Arms.SelectMany(a => Reads(a.Body)).Concat(Reads(c.Default))) yield return e;
+                    break;
+            }
+        }
+    }
+
+    public static IEnumerable<AssignStatement> Assignments(IEnumerable<Statement> statements)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case AssignStatement a:
+                    yield return a;
+                    break;
+                case IfStatement i:
+                    foreach (var a in Assignments(i.Then).Concat(Assignments(i.Else))) yield return a;
+                    break;
+                case CaseStatement c:
+                    foreach (var a in c.Arms.SelectMany(arm => Assignments(arm.Body)).Concat(Assignments(c.Default))) yield return a;
+                    break;
+            }
+        }
+    }
+}

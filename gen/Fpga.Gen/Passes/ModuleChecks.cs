@@ -1,0 +1,17 @@
+using Fpga.Gen.Ir;
+
+namespace Fpga.Gen.Passes;
+
+/// <summary>The checks every module passes before it is emitted, in a fixed order.</summary>
+public static class ModuleChecks
+{
+    public static ModuleIr Verify(ModuleIr module)
+    {
+        ConnectionCheck.Run(module);
+        WidthCheck.Run(module);
+        DriverCheck.Run(module);
+        LatchCheck.Run(module);
+        CombinationalGraph.CheckNoLoops(module);
+        return module;
+    }
+}
