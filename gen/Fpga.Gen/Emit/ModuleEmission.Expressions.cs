@@ -44,7 +44,7 @@ internal sealed partial class ModuleEmission
 
     private string Slice(Expr operand, int hi, int lo)
     {
-        var name = Named(operand);
+        var name = Named(operand, partlyRead: hi - lo + 1 < operand.Width);
         if (operand.Width == 1) return name;
         return hi == lo ? $"{name}[{hi}]" : $"{name}[{hi}:{lo}]";
     }
@@ -59,20 +59,33 @@ internal sealed partial class ModuleEmission
         }
         int extra = r.Width - x.Width;
         if (!r.Signed) return $"{{{Literal(new ConstExpr(0, HdlType.UInt(extra)))}, {Render(x)}}}";
-        var sign = Slice(x, x.Width - 1, x.Width - 1);
+        var value = x is ConstExpr ? Render(x) : Named(x, partlyRead: false);
+        var sign = x.Width == 1 ? value : $"{value}[{x.Width - 1}]";
         var fill = extra == 1 ? sign : $"{{{extra}{{{sign}}}}}";
-        return $"$signed({{{fill}, {Render(x)}}})";
+        return $"$signed({{{fill}, {value}}})";
     }
 
     /// <summary>A name for an expression: the signal itself, or a temporary wire driven by it.</summary>
-    private string Named(Expr e)
+    private string Named(Expr e, bool partlyRead)
     {
         if (e is Signal s) return _signalNames[s];
         if (_temporaries.TryGetValue(e, out var existing)) return existing;
         var rendered = Render(e);
         var name = _names.Claim("tmp");
         _temporaries[e] = name;
-        _declarations.Add($"wire {(e.Signed ? "signed " : "")}{Range(e.Width)}{name};");
+        var declaration = $"wire {(e.Signed ? "signed " : "")}{Range(e.Width)}{name};";
+        if (partlyRead)
+        {
+            // The temporary exists only because Verilog-2005 cannot slice an expression; the
+            // bits left out of the slice are unused by design.
+            _declarations.Add("/* verilator lint_off UNUSEDSIGNAL */");
+            _declarations.Add(declaration);
+            _declarations.Add("/* verilator lint_on UNUSEDSIGNAL */");
+        }
+        else
+        {
+            _declarations.Add(declaration);
+        }
         _assigns.Add($"assign {name} = {rendered};");
         return name;
     }

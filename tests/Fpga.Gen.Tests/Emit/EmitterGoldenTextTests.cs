@@ -1,0 +1,193 @@
+using Fpga.Gen.Emit;
+using Fpga.Gen.Hdl;
+
+namespace Fpga.Gen.Tests.Emit;
+
+public class EmitterGoldenTextTests
+{
+    private static string Emit(Fpga.Gen.Ir.ModuleIr module) => VerilogEmitter.Emit(module);
+
+    [Fact]
+    public void FileFrameHasBannerTimescaleAndNettypeGuards()
+    {
+        var text = Emit(SampleModules.Leaf());
+        Assert.StartsWith($"// {VerilogEmitter.GeneratedBanner}\n`timescale 1ns / 1ps\n`default_nettype none\n\nmodule sample_leaf (\n", text);
+        Assert.EndsWith("endmodule\n\n`default_nettype wire\n", text);
+    }
+
+    [Fact]
+    public void PortsAreAnsiStyleWithAlignedTypes()
+    {
+        GoldenText.Contains("""
+            module sample_slice (
+              input  wire [7:0]         a,
+              input  wire signed [7:0]  s,
+              output wire [3:0]         nibble,
+            """, Emit(SampleModules.SlicesAndResizes()));
+    }
+
+    [Fact]
+    public void ArithmeticAndBitwiseOperatorsAreFullyParenthesized()
+    {
+        var text = Emit(SampleModules.Arithmetic());
+        GoldenText.Contains("assign sum = a + b;", text);
+        GoldenText.Contains("assign diff = a - b;", text);
+        GoldenText.Contains("assign wide = {8'd0, a} * {8'd0, b};", text);
+        GoldenText.Contains("assign bits = (a & b) | (~(a ^ b));", text);
+        GoldenText.Contains("assign less = a < b;", text);
+    }
+
+    [Fact]
+    public void ConstantsAreSizedDecimalWhenShortHexWhenLongAndTwosComplementWhenNegative()
+    {
+        var text = Emit(SampleModules.Constants());
+        GoldenText.Contains("assign narrow = 8'd200;", text);
+        GoldenText.Contains("assign wide = 20'habcde;", text);
+        GoldenText.Contains("assign negative = x + 20'shffffd;", text);
+    }
+
+    [Fact]
+    public void SlicingAnExpressionGoesThroughATemporaryWithAWaiverForTheUnusedBits()
+    {
+        var text = Emit(SampleModules.SlicesAndResizes());
+        GoldenText.Contains("""
+            /* verilator lint_off UNUSEDSIGNAL */
+            wire [7:0] tmp;
+            /* verilator lint_on UNUSEDSIGNAL */
+            """, text);
+        GoldenText.Contains("assign tmp = a + a; assign sum_high = tmp[7:4];", text);
+        GoldenText.Contains("assign nibble = a[7:4];", text);
+        GoldenText.Contains("assign msb = a[7];", text);
+    }
+
+    [Fact]
+    public void ResizeZeroExtendsSignExtendsAndTruncatesKeepingSignedness()
+    {
+        var text = Emit(SampleModules.SlicesAndResizes());
+        GoldenText.Contains("assign zext = {4'd0, a};", text);
+        GoldenText.Contains("assign sext = $signed({{4{s[7]}}, s});", text);
+        GoldenText.Contains("assign trunc = $signed(s[3:0]);", text);
+    }
+
+    [Fact]
+    public void MuxConcatReplicateReductionsAndShifts()
+    {
+        var text = Emit(SampleModules.Operators());
+        GoldenText.Contains("assign sel = c ? a : (~a);", text);
+        GoldenText.Contains("assign cat = {a[3:0], {4{c}}, a[7:4]};", text);
+        GoldenText.Contains("assign any = |a; assign all = &a; assign parity = ^a;", text);
+        GoldenText.Contains("assign shl = a << 2;", text);
+        GoldenText.Contains("assign shr = s >>> 2;", text);
+        GoldenText.Contains("assign barrel = a << amount;", text);
+    }
+
+    [Fact]
+    public void CombinationalBlockAssignsDefaultsFirstAndAlwaysHasADefaultArm()
+    {
+        var text = Emit(SampleModules.CombinationalBlock());
+        GoldenText.Contains("output reg [7:0] y,", text);
+        GoldenText.Contains("reg flag;", text);
+        GoldenText.Contains("""
+            always @* begin
+              y = 8'd0;
+              flag = 1'd0;
+              case (op)
+                2'd0: begin
+                  y = a;
+                end
+            """, text);
+        GoldenText.Contains("""
+                2'd2: begin
+                  if (a == 8'd0) begin
+                    flag = 1'd1;
+                  end else begin
+                    y = a + 8'd1;
+                  end
+                end
+                default: begin
+                end
+              endcase
+            end
+            """, text);
+    }
+
+    [Theory]
+    [InlineData(ResetStyle.SyncActiveHigh, "always @(posedge clk) begin if (rst) begin")]
+    [InlineData(ResetStyle.SyncActiveLow, "always @(posedge clk) begin if (!rst_n) begin")]
+    [InlineData(ResetStyle.AsyncActiveHigh, "always @(posedge clk or posedge rst) begin if (rst) begin")]
+    [InlineData(ResetStyle.AsyncActiveLow, "always @(posedge clk or negedge rst_n) begin if (!rst_n) begin")]
+    public void RegistersFollowTheDesignResetConventionAndOnlyResetWhatAsksForIt(ResetStyle style, string resetBlockHead)
+    {
+        var text = Emit(SampleModules.Registers(style));
+        GoldenText.Contains($"""
+            {resetBlockHead}
+                count_q <= 8'd0;
+              end else begin
+                if (en) begin
+                  count_q <= count_q + 8'd1;
+                end
+              end
+            end
+            """, text);
+        GoldenText.Contains("""
+            always @(posedge clk) begin
+              if (en) begin
+                data_q <= d;
+              end
+            end
+            """, text);
+    }
+
+    [Fact]
+    public void MemoriesUseTheShapeSynthesisInfersAsRam()
+    {
+        var text = Emit(SampleModules.Memories());
+        GoldenText.Contains("reg [15:0] ram [0:15];", text);
+        GoldenText.Contains("always @(posedge clk) begin if (we) begin ram[waddr] <= wdata; end end", text);
+        GoldenText.Contains("always @(posedge clk) begin rdata_q <= ram[raddr]; end", text);
+        GoldenText.Contains("assign lookup_value = table_1[raddr[1:0]];", text);
+        GoldenText.Contains("initial begin table_1[0] = 4'd1; table_1[1] = 4'd2; table_1[2] = 4'd3; table_1[3] = 4'd15; end", text);
+    }
+
+    [Fact]
+    public void InstancesConnectEveryPortByNameWithParameters()
+    {
+        GoldenText.Contains("""
+            sample_primitive #(
+              .MODE(3),
+              .INIT(8'd165),
+              .NAME("fast")
+            ) u_prim (
+              .clk(clk),
+              .din(d),
+              .dout(q)
+            );
+            """, Emit(SampleModules.BlackBoxUser()));
+        GoldenText.Contains("sample_leaf u_second ( .a(mid ^ a), .y(y) );", Emit(SampleModules.Hierarchy()));
+    }
+
+    [Fact]
+    public void NamesAvoidKeywordsDollarsAndDoubleUnderscoresAndCollisionsGetSuffixes()
+    {
+        var text = Emit(SampleModules.Names());
+        GoldenText.Contains("wire [1:0] reg_1; wire [1:0] odd_name; wire [1:0] odd_name_1;", text);
+        Assert.DoesNotContain("$", text.Replace("$signed", "", StringComparison.Ordinal).Replace("$unsigned", "", StringComparison.Ordinal));
+        Assert.DoesNotContain("__", text);
+    }
+
+    [Fact]
+    public void HierarchyIsOneFilePerModuleNamedLikeTheModule()
+    {
+        var files = VerilogEmitter.EmitHierarchy(SampleModules.Hierarchy());
+        Assert.Equal(["sample_leaf.v", "sample_top.v"], files.Select(f => f.FileName));
+        foreach (var file in files)
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(file.Text, @"^module ", System.Text.RegularExpressions.RegexOptions.Multiline));
+    }
+
+    [Fact]
+    public void EmissionIsByteForByteDeterministic()
+    {
+        foreach (var build in new Func<Fpga.Gen.Ir.ModuleIr>[] { SampleModules.Memories, SampleModules.CombinationalBlock, SampleModules.Hierarchy })
+            Assert.Equal(Emit(build()), Emit(build()));
+    }
+}
