@@ -1,0 +1,53 @@
+# Fpga: quantized LSTM accelerators for FPGAs.
+# `make demo` runs the main job, `make test` runs every test; both set up what they need.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+CONFIG ?= Release
+DOTNET ?= dotnet
+FPGA := $(DOTNET) run --project host/Fpga.Cli -c $(CONFIG) --no-build --
+# Debian packages of the open FPGA flow; each is installed only if missing.
+APT_PACKAGES := verilator iverilog yosys nextpnr-ice40 fpga-icestorm
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup tools restore build demo test test-fast lint hw bench clean
+
+setup: tools restore
+
+tools:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+restore:
+	$(DOTNET) restore Fpga.sln
+
+build: restore
+	$(DOTNET) build Fpga.sln -c $(CONFIG) --no-restore
+
+demo: setup build
+	$(FPGA) demo
+
+test: setup build
+	@$(DOTNET) test Fpga.sln -c $(CONFIG) --no-build 2>&1 | tee .test-output.log; \
+	status=$${PIPESTATUS[0]}; \
+	.ci/summarize-tests .test-output.log; \
+	rm -f .test-output.log; \
+	exit $$status
+
+lint: build
+	$(FPGA) lint
+
+hw: build
+	$(FPGA) gen --shipped -o hw
+
+bench: setup
+	$(DOTNET) run --project tests/Fpga.Bench -c Release -- all
+
+clean:
+	$(DOTNET) clean Fpga.sln
+	rm -rf .cache
