@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Fpga.Cli.Commands;
+using Fpga.Gen.Spec;
 using Fpga.Host.Diagnostics;
 
 namespace Fpga.Cli;
@@ -35,6 +36,11 @@ public static class FpgaCli
             return await parsed.InvokeAsync(configuration, cancellation);
         }
         catch (FpgaException e)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return ExitUserError;
+        }
+        catch (SpecValidationException e)
         {
             console.Error.WriteLine($"error: {e.Message}");
             return ExitUserError;

@@ -8,5 +8,6 @@ public static class CommandCatalog
     public static IEnumerable<Command> All(CliConsole console)
     {
         yield return VersionCommand.Create(console);
+        yield return GenCommand.Create(console);
     }
 }

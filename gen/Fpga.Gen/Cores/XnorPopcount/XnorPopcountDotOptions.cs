@@ -1,3 +1,5 @@
+using Fpga.Gen.Spec;
+
 namespace Fpga.Gen.Cores.XnorPopcount;
 
 /// <summary>
@@ -13,8 +15,8 @@ public sealed record XnorPopcountDotOptions(int Simd, int LevelsPerStage = 2)
     public void Validate()
     {
         if (Simd is < MinSimd or > MaxSimd)
-            throw new ArgumentOutOfRangeException(nameof(Simd), Simd, $"SIMD must be {MinSimd}..{MaxSimd} bits");
+            throw new SpecValidationException("simd", $"{Simd} is outside {MinSimd}..{MaxSimd} bits");
         if (LevelsPerStage is < 1 or > 16)
-            throw new ArgumentOutOfRangeException(nameof(LevelsPerStage), LevelsPerStage, "levels per stage must be 1..16");
+            throw new SpecValidationException("levels-per-stage", $"{LevelsPerStage} is outside 1..16");
     }
 }

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Fpga.Gen.Cores.XnorPopcount;
+using Fpga.Gen.Shipped;
+using Fpga.Host.Diagnostics;
+using Fpga.Host.Generation;
+
+namespace Fpga.Cli.Commands;
+
+/// <summary>`fpga gen`: writes generated RTL, one module per file.</summary>
+public static class GenCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var output = new Option<string>("--output", "-o") { Description = "Directory to write the RTL into.", Required = true };
+        var shipped = new Option<bool>("--shipped") { Description = "Regenerate every shipped configuration (the contents of hw/)." };
+        var block = new Option<string?>("--block") { Description = "Generate one block: xnor-dot." };
+        var simd = new Option<int>("--simd") { Description = "SIMD width in bits (xnor-dot).", DefaultValueFactory = _ => 256 };
+        var levels = new Option<int>("--levels-per-stage") { Description = "Adder-tree levels between pipeline registers (xnor-dot).", DefaultValueFactory = _ => 2 };
+        var command = new Command("gen", "Generate Verilog for a block or the shipped configurations.") { output, shipped, block, simd, levels };
+        command.SetAction(parse =>
+        {
+            var directory = parse.GetValue(output)!;
+            if (parse.GetValue(shipped))
+            {
+                foreach (var design in ShippedDesigns.All())
+                {
+                    var files = RtlWriter.Write(Path.Combine(directory, design.Directory), design.Files());
+                    console.Out.WriteLine($"{design.Directory}: {design.Summary} ({files.Count} file{(files.Count == 1 ? "" : "s")})");
+                }
+                return FpgaCli.ExitOk;
+            }
+            switch (parse.GetValue(block))
+            {
+                case "xnor-dot":
+                    var options = new XnorPopcountDotOptions(parse.GetValue(simd), parse.GetValue(levels));
+                    var unit = XnorPopcountDot.Generate(options);
+                    foreach (var file in RtlWriter.Write(directory, Fpga.Gen.Emit.VerilogEmitter.EmitHierarchy(unit.Module)))
+                        console.Out.WriteLine($"wrote {file}");
+                    console.Out.WriteLine($"{unit.Module.Name}: latency {unit.Latency} cycles, {unit.TreeLevels} tree levels in {unit.TreeStages} stages, output {unit.OutputWidth} bits signed");
+                    return FpgaCli.ExitOk;
+                case null:
+                    throw new FpgaException("say what to generate: --shipped or --block xnor-dot");
+                case var other:
+                    throw new FpgaException($"unknown block '{other}'; known: xnor-dot");
+            }
+        });
+        return command;
+    }
+}
