@@ -9,5 +9,7 @@ public static class CommandCatalog
     {
         yield return VersionCommand.Create(console);
         yield return GenCommand.Create(console);
+        yield return LintCommand.Create(console);
+        yield return DemoCommand.Create(console);
     }
 }
