@@ -8,5 +8,7 @@ public static class CommandCatalog
     public static IEnumerable<Command> All(CliConsole console)
     {
         yield return VersionCommand.Create(console);
+        yield return InspectCommand.Create(console);
+        yield return InferCommand.Create(console);
     }
 }
