@@ -7,9 +7,11 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All(CliConsole console)
     {
-        yield return VersionCommand.Create(console);
+        yield return DemoCommand.Create(console);
+        yield return InspectCommand.Create(console);
+        yield return InferCommand.Create(console);
         yield return GenCommand.Create(console);
         yield return LintCommand.Create(console);
-        yield return DemoCommand.Create(console);
+        yield return VersionCommand.Create(console);
     }
 }
