@@ -1,0 +1,47 @@
+using Fpga.Gen.Cores.XnorPopcount;
+using Fpga.Gen.Emit;
+using Fpga.Gen.Ir;
+using Fpga.Sim.Icarus;
+using Fpga.Sim.Verilator;
+
+namespace Fpga.Gen.Tests.Lint;
+
+/// <summary>Every module the generator emits passes `verilator --lint-only -Wall` with no warning and compiles under `iverilog -g2005`.</summary>
+public class EmittedModulesLintTests
+{
+    public static TheoryData<string> Samples => new(SampleModules.LintableDesigns().Select(m => m.Name));
+
+    public static TheoryData<int, int> DotUnits => new() { { 8, 2 }, { 9, 1 }, { 100, 3 }, { 256, 2 }, { 1000, 4 }, { 1024, 2 } };
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void SampleModuleIsLintClean(string name) =>
+        AssertLintClean(SampleModules.LintableDesigns().Single(m => m.Name == name));
+
+    [Theory]
+    [MemberData(nameof(DotUnits))]
+    public void DotProductUnitIsLintClean(int simd, int levelsPerStage) =>
+        AssertLintClean(XnorPopcountDot.Generate(new XnorPopcountDotOptions(simd, levelsPerStage)).Module);
+
+    private static void AssertLintClean(ModuleIr top)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"fpga-lint-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var files = VerilogEmitter.EmitHierarchy(top).Select(f =>
+            {
+                f.WriteTo(directory);
+                return Path.Combine(directory, f.FileName);
+            }).ToArray();
+            var warnings = VerilatorLint.Run(files, top.Name);
+            Assert.True(warnings.Count == 0, string.Join("\n", warnings));
+            var icarus = IcarusCompile.Run(files, top.Name, Path.Combine(directory, "out.vvp"));
+            Assert.True(icarus.IsClean, string.Join("\n", icarus.Diagnostics));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
