@@ -10,12 +10,18 @@ internal static class AlternatingQuantizer
 {
     public static void QuantizeRow(ReadOnlySpan<float> values, QuantizedRow row, int cycles, RowScratch scratch)
     {
-        GreedyQuantizer.QuantizeRow(values, row, scratch);
+        int k = row.Codes;
+        var gram = scratch.GramFor(k);
+        var correlation = scratch.CorrelationFor(k);
+        RefinedQuantizer.GreedyStart(values, row, scratch);
         for (int cycle = 0; cycle < cycles; cycle++)
         {
-            RefinedQuantizer.FitCoefficients(values, row, scratch);
+            LeastSquaresCoefficients.Solve(gram, correlation, row.Coefficients);
             scratch.Tree.Build(row.Coefficients);
-            BinarySearchTreeCodes.Assign(values, scratch.Tree, row.Planes);
+            bool last = cycle == cycles - 1;
+            // The code pass also gathers B^T w for the next refit; the last one has no next refit.
+            BinarySearchTreeCodes.Assign(values, scratch.Tree, row.Planes, last ? Span<double>.Empty : correlation);
+            if (!last) CodeGram.Compute(row.Planes, k, row.Cols, gram);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -8,99 +7,134 @@ namespace Fpga.Host.Quantization;
 /// <summary>
 /// Gives every element the code pattern of its nearest level sum_i ±a_i by descending the
 /// <see cref="LevelTree"/> (Xu et al. 2018, binary search tree). With fixed coefficients this
-/// is the optimal code per element, at k comparisons instead of 2^k.
+/// is the optimal code per element, at k comparisons instead of 2^k. The same pass can gather
+/// B^T w for the codes it writes, which the next least-squares refit needs.
 /// </summary>
 internal static class BinarySearchTreeCodes
 {
-    /// <summary>Depths whose nodes fit one 8-lane permute; deeper levels gather.</summary>
-    private const int PermutedDepths = 4;
+    private const int Lanes = 8;
+    private const int ChunksPerWord = BitPlanes.ColumnsPerWord / Lanes;
 
-    /// <summary>Overwrites all k planes of the row (layout [plane][word]).</summary>
-    public static void Assign(ReadOnlySpan<float> values, LevelTree tree, Span<ulong> planes)
+    /// <summary>
+    /// Overwrites all k planes of the row (layout [plane][word]) and, unless
+    /// <paramref name="correlation"/> is empty, sets it to B^T w of the new codes.
+    /// </summary>
+    public static void Assign(ReadOnlySpan<float> values, LevelTree tree, Span<ulong> planes, Span<double> correlation)
     {
-        if (Avx2.IsSupported) AssignAvx2(values, tree, planes);
-        else AssignScalar(values, tree, planes, 0);
+        CheckShape(values, tree, planes, correlation);
+        correlation.Clear();
+        int from = Avx2.IsSupported ? AssignAvx2(values, tree, planes, correlation) : 0;
+        AssignScalar(values, tree, planes, from, correlation);
     }
 
-    /// <summary>Element by element from column <paramref name="from"/> to the end; the reference the vector path must agree with.</summary>
-    public static void AssignScalar(ReadOnlySpan<float> values, LevelTree tree, Span<ulong> planes, int from)
+    /// <summary>
+    /// Element by element from column <paramref name="from"/> to the end, adding to
+    /// <paramref name="correlation"/> when it is not empty; the reference the vector path must agree with.
+    /// </summary>
+    public static void AssignScalar(ReadOnlySpan<float> values, LevelTree tree, Span<ulong> planes, int from, Span<double> correlation)
     {
+        CheckShape(values, tree, planes, correlation);
         int n = values.Length;
         int k = tree.Codes;
         int words = BitPlanes.WordsFor(n);
-        CheckShape(planes, k, words);
+        var patterns = tree.Patterns;
         for (int c = from; c < n; c++)
         {
             int word = c >> 6;
-            ulong bit = 1UL << (c & 63);
-            if ((c & 63) == 0 || c == from)
+            int shift = c & 63;
+            if (shift == 0 || c == from)
             {
-                for (int i = 0; i < k; i++) planes[i * words + word] &= bit - 1;
+                ulong below = (1UL << shift) - 1;
+                for (int i = 0; i < k; i++) planes[i * words + word] &= below;
             }
-            int pattern = tree.Patterns[tree.LevelOf(values[c])];
+            float x = values[c];
+            int pattern = patterns[tree.LevelOf(x)];
             for (int i = 0; i < k; i++)
             {
-                if (((pattern >> i) & 1) != 0) planes[i * words + word] |= bit;
+                ulong bit = (ulong)(pattern >> i) & 1UL;
+                planes[i * words + word] |= bit << shift;
+                if (!correlation.IsEmpty) correlation[i] += bit != 0 ? x : -x;
             }
         }
     }
 
-    private static unsafe void AssignAvx2(ReadOnlySpan<float> values, LevelTree tree, Span<ulong> planes)
+    /// <summary>
+    /// Eight elements per step; returns the first column left for the scalar path. vpermps reads
+    /// only the low three bits of each index, so heap node n of depths 0-2 is lane n of nodes
+    /// 0..7, a depth-3 node lane n of nodes 8..15, and a leaf of a tree of up to three codes lane
+    /// n of its eight leaf patterns: no index arithmetic. Deeper trees gather. A word's eight
+    /// pattern vectors are kept, then each plane is assembled from their bits and stored once.
+    /// </summary>
+    private static unsafe int AssignAvx2(ReadOnlySpan<float> values, LevelTree tree, Span<ulong> planes, Span<double> correlation)
     {
         int n = values.Length;
         int k = tree.Codes;
         int words = BitPlanes.WordsFor(n);
-        CheckShape(planes, k, words);
-        int levels = tree.Levels;
-        int vectorEnd = n & ~(Vector256<float>.Count - 1);
+        int vectorEnd = n & ~(Lanes - 1);
+        bool correlate = !correlation.IsEmpty;
 
-        Span<Vector256<float>> depthNodes = stackalloc Vector256<float>[PermutedDepths];
-        for (int d = 0; d < Math.Min(k, PermutedDepths); d++)
-        {
-            depthNodes[d] = Vector256.Create(tree.Nodes.AsSpan(1 << d, Vector256<float>.Count));
-        }
-        var patternTable = Vector256.Create(tree.Patterns.AsSpan(0, Vector256<int>.Count));
-        var one = Vector256.Create(1);
-        var leafBase = Vector256.Create(levels);
+        var shallowNodes = Vector256.Create(tree.Nodes.AsSpan(0, Lanes));
+        var depthThreeNodes = Vector256.Create(tree.Nodes.AsSpan(Lanes, Lanes));
+        var leafPatterns = Vector256.Create(tree.LeafPatterns.AsSpan(k == 3 ? Lanes : 0, Lanes));
+        var signBit = Vector256.Create(int.MinValue);
+        Span<Vector256<int>> wordPatterns = stackalloc Vector256<int>[ChunksPerWord];
+        Span<Vector256<double>> sums = stackalloc Vector256<double>[2 * k];
+        sums.Clear();
         ref float v = ref MemoryMarshal.GetReference(values);
 
         fixed (float* nodes = tree.Nodes)
-        fixed (int* patterns = tree.Patterns)
+        fixed (int* leaves = tree.LeafPatterns)
         {
-            for (int c = 0; c < vectorEnd; c += Vector256<float>.Count)
+            for (int start = 0, word = 0; start < vectorEnd; start += BitPlanes.ColumnsPerWord, word++)
             {
-                var x = Vector256.LoadUnsafe(ref v, (nuint)c);
-                var node = one;
-                for (int d = 0; d < k; d++)
+                int chunks = Math.Min(ChunksPerWord, (vectorEnd - start) / Lanes);
+                for (int j = 0; j < chunks; j++)
                 {
-                    var threshold = d < PermutedDepths
-                        ? Avx2.PermuteVar8x32(depthNodes[d], node - Vector256.Create(1 << d))
-                        : Avx2.GatherVector256(nodes, node, 4);
-                    // A true comparison is all ones, i.e. -1: subtracting it takes the right child.
-                    node = node + node - Vector256.GreaterThan(x, threshold).AsInt32();
-                }
-                var leaf = node - leafBase;
-                var pattern = k <= 3 ? Avx2.PermuteVar8x32(patternTable, leaf) : Avx2.GatherVector256(patterns, leaf, 4);
-
-                int word = c >> 6;
-                int shift = c & 63;
-                if (shift == 0)
-                {
-                    for (int i = 0; i < k; i++) planes[i * words + word] = 0;
+                    var x = Vector256.LoadUnsafe(ref v, (nuint)(start + j * Lanes));
+                    var node = Vector256<int>.One;
+                    for (int d = 0; d < k; d++)
+                    {
+                        var threshold = d < 3 ? Avx2.PermuteVar8x32(shallowNodes, node)
+                            : d == 3 ? Avx2.PermuteVar8x32(depthThreeNodes, node)
+                            : Avx2.GatherVector256(nodes, node, sizeof(float));
+                        // A true comparison is all ones, i.e. -1: subtracting it takes the right child.
+                        node = node + node - Vector256.GreaterThan(x, threshold).AsInt32();
+                    }
+                    wordPatterns[j] = k <= 3 ? Avx2.PermuteVar8x32(leafPatterns, node) : Avx2.GatherVector256(leaves, node, sizeof(int));
                 }
                 for (int i = 0; i < k; i++)
                 {
-                    uint bits = Vector256.ShiftLeft(pattern, 31 - i).ExtractMostSignificantBits();
-                    planes[i * words + word] |= (ulong)bits << shift;
+                    ulong bits = 0;
+                    var signed = Vector256<float>.Zero;
+                    for (int j = 0; j < chunks; j++)
+                    {
+                        // Code i moved to the sign bit: set means +1.
+                        var code = Vector256.ShiftLeft(wordPatterns[j], 31 - i);
+                        bits |= (ulong)code.ExtractMostSignificantBits() << (j * Lanes);
+                        if (correlate)
+                        {
+                            var x = Vector256.LoadUnsafe(ref v, (nuint)(start + j * Lanes)).AsInt32();
+                            signed += (x ^ Vector256.AndNot(signBit, code)).AsSingle();
+                        }
+                    }
+                    planes[i * words + word] = bits;
+                    if (correlate)
+                    {
+                        var (lower, upper) = Vector256.Widen(signed);
+                        sums[i] += lower + upper;
+                    }
                 }
             }
         }
-        if (vectorEnd < n) AssignScalar(values, tree, planes, vectorEnd);
+        for (int i = 0; i < k && correlate; i++) correlation[i] += Vector256.Sum(sums[i]);
+        return vectorEnd;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CheckShape(Span<ulong> planes, int codes, int words)
+    private static void CheckShape(ReadOnlySpan<float> values, LevelTree tree, Span<ulong> planes, Span<double> correlation)
     {
-        if (planes.Length != codes * words) throw new ArgumentException($"expected {codes * words} plane words, got {planes.Length}", nameof(planes));
+        int expected = tree.Codes * BitPlanes.WordsFor(values.Length);
+        if (planes.Length != expected) throw new ArgumentException($"expected {expected} plane words, got {planes.Length}", nameof(planes));
+        if (!correlation.IsEmpty && correlation.Length != tree.Codes)
+            throw new ArgumentException($"expected {tree.Codes} correlations, got {correlation.Length}", nameof(correlation));
     }
 }

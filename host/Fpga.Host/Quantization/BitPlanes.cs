@@ -7,8 +7,5 @@ internal static class BitPlanes
 
     public static int WordsFor(int cols) => (cols + ColumnsPerWord - 1) / ColumnsPerWord;
 
-    /// <summary>Sign of code <paramref name="plane"/> in a level pattern: bit set means +1.</summary>
-    public static float Sign(int pattern, int plane) => ((pattern >> plane) & 1) != 0 ? 1f : -1f;
-
     public static bool Equal(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b) => a.SequenceEqual(b);
 }

@@ -10,17 +10,20 @@ internal sealed class LevelTree
 {
     private const int MaxLevels = 1 << QuantizedTensor.MaxCodes;
 
-    /// <summary>The vector search reads eight nodes at a time starting at node 2^depth, so the array has slack.</summary>
-    public const int NodeSlack = 8;
-
     public int Codes { get; private set; }
     public int Levels => 1 << Codes;
 
     /// <summary>Midpoint thresholds by heap index 1..Levels-1; index 0 is unused.</summary>
-    public float[] Nodes { get; } = new float[MaxLevels + 2 * NodeSlack];
+    public float[] Nodes { get; } = new float[MaxLevels];
 
     /// <summary>Code pattern (bit i set = code i is +1) of each level, ascending by value.</summary>
     public int[] Patterns { get; } = new int[MaxLevels];
+
+    /// <summary>
+    /// <see cref="Patterns"/> by leaf node: the search ends on node Levels + level, so
+    /// LeafPatterns[node] is its pattern without subtracting Levels.
+    /// </summary>
+    public int[] LeafPatterns { get; } = new int[2 * MaxLevels];
 
     /// <summary>Level values ascending, each summed in plane order exactly as <see cref="QuantizedTensor.Value"/> does.</summary>
     public float[] Values { get; } = new float[MaxLevels];
@@ -45,6 +48,7 @@ internal sealed class LevelTree
             patterns[p] = p;
         }
         values.Sort(patterns);
+        patterns.CopyTo(LeafPatterns.AsSpan(levels));
 
         for (int depth = 0; depth < k; depth++)
         {

@@ -5,18 +5,18 @@ internal static class RefinedQuantizer
 {
     public static void QuantizeRow(ReadOnlySpan<float> values, QuantizedRow row, RowScratch scratch)
     {
-        GreedyQuantizer.QuantizeRow(values, row, scratch);
-        FitCoefficients(values, row, scratch);
+        GreedyStart(values, row, scratch);
+        LeastSquaresCoefficients.Solve(scratch.GramFor(row.Codes), scratch.CorrelationFor(row.Codes), row.Coefficients);
     }
 
-    /// <summary>Replaces the row's coefficients by the least-squares optimum for its current codes.</summary>
-    public static void FitCoefficients(ReadOnlySpan<float> values, QuantizedRow row, RowScratch scratch)
+    /// <summary>Greedy codes and coefficients, with their normal equations left in the scratch's Gram and correlation.</summary>
+    public static void GreedyStart(ReadOnlySpan<float> values, QuantizedRow row, RowScratch scratch)
     {
         int k = row.Codes;
+        Span<double> magnitudes = stackalloc double[k];
+        GreedyQuantizer.QuantizeRow(values, row, scratch, magnitudes);
         var gram = scratch.GramFor(k);
-        var correlation = scratch.CorrelationFor(k);
-        NormalEquations.Gram(row.Planes, k, row.Cols, gram);
-        NormalEquations.Correlation(values, row.Planes, k, correlation);
-        LeastSquaresCoefficients.Solve(gram, correlation, row.Coefficients);
+        CodeGram.Compute(row.Planes, k, row.Cols, gram);
+        GreedyQuantizer.Correlation(magnitudes, row.Coefficients, gram, scratch.CorrelationFor(k));
     }
 }

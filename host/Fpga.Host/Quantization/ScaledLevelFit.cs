@@ -23,12 +23,11 @@ internal static class ScaledLevelFit
         {
             for (int i = 0; i < k; i++) row.Coefficients[i] = ratios[i] * scale;
             scratch.Tree.Build(row.Coefficients);
-            BinarySearchTreeCodes.Assign(values, scratch.Tree, row.Planes);
+            BinarySearchTreeCodes.Assign(values, scratch.Tree, row.Planes, correlation);
             if (round > 0 && BitPlanes.Equal(row.Planes, previous)) return;
             row.Planes.CopyTo(previous);
 
-            NormalEquations.Gram(row.Planes, k, row.Cols, gram);
-            NormalEquations.Correlation(values, row.Planes, k, correlation);
+            CodeGram.Compute(row.Planes, k, row.Cols, gram);
             double numerator = 0, denominator = 0;
             for (int i = 0; i < k; i++)
             {

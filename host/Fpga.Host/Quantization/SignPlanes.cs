@@ -7,13 +7,18 @@ namespace Fpga.Host.Quantization;
 /// <summary>
 /// The sign-code kernels under binary and greedy quantization: one pass writes a plane
 /// (value >= 0 gives a set bit, i.e. +1) and returns the sum of magnitudes the scale needs.
+/// Magnitudes go to two vector accumulators, even and odd chunks, so the adds' latency
+/// overlaps; each word's partial sums move to double to keep long rows accurate.
 /// </summary>
 internal static class SignPlanes
 {
+    private const int Lanes = 8;
+
     /// <summary>Writes sign(values) into <paramref name="plane"/>; returns sum |values|.</summary>
     public static double Write(ReadOnlySpan<float> values, Span<ulong> plane)
     {
         int n = values.Length;
+        if (plane.Length != BitPlanes.WordsFor(n)) throw new ArgumentException($"expected {BitPlanes.WordsFor(n)} words, got {plane.Length}", nameof(plane));
         ref float v = ref MemoryMarshal.GetReference(values);
         double total = 0;
         for (int start = 0, word = 0; start < n; start += BitPlanes.ColumnsPerWord, word++)
@@ -23,14 +28,19 @@ internal static class SignPlanes
             int c = start;
             if (Vector256.IsHardwareAccelerated)
             {
-                var magnitudes = Vector256<float>.Zero;
-                for (; c + Vector256<float>.Count <= end; c += Vector256<float>.Count)
+                var even = Vector256<float>.Zero;
+                var odd = Vector256<float>.Zero;
+                for (; c + 2 * Lanes <= end; c += 2 * Lanes)
                 {
-                    var x = Vector256.LoadUnsafe(ref v, (nuint)c);
-                    bits |= (ulong)Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero).ExtractMostSignificantBits() << (c - start);
-                    magnitudes += Vector256.Abs(x);
+                    bits |= SignBits(ref v, c, start, ref even);
+                    bits |= SignBits(ref v, c + Lanes, start, ref odd);
                 }
-                total += Vector256.Sum(magnitudes);
+                if (c + Lanes <= end)
+                {
+                    bits |= SignBits(ref v, c, start, ref even);
+                    c += Lanes;
+                }
+                total += WidenedSum(even + odd);
             }
             for (; c < end; c++)
             {
@@ -51,8 +61,11 @@ internal static class SignPlanes
     {
         int n = previous.Length;
         if (next.Length != n) throw new ArgumentException($"residual holds {next.Length} values, expected {n}", nameof(next));
+        if (plane.Length != BitPlanes.WordsFor(n)) throw new ArgumentException($"expected {BitPlanes.WordsFor(n)} words, got {plane.Length}", nameof(plane));
         ref float p = ref MemoryMarshal.GetReference(previous);
         ref float r = ref MemoryMarshal.GetReference(next);
+        var plus = Vector256.Create(a);
+        var minus = Vector256.Create(-a);
         double total = 0;
         for (int start = 0, word = 0; start < n; start += BitPlanes.ColumnsPerWord, word++)
         {
@@ -61,18 +74,19 @@ internal static class SignPlanes
             int c = start;
             if (Vector256.IsHardwareAccelerated)
             {
-                var plus = Vector256.Create(a);
-                var minus = Vector256.Create(-a);
-                var magnitudes = Vector256<float>.Zero;
-                for (; c + Vector256<float>.Count <= end; c += Vector256<float>.Count)
+                var even = Vector256<float>.Zero;
+                var odd = Vector256<float>.Zero;
+                for (; c + 2 * Lanes <= end; c += 2 * Lanes)
                 {
-                    var x = Vector256.LoadUnsafe(ref p, (nuint)c);
-                    var y = x - Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero), plus, minus);
-                    y.StoreUnsafe(ref r, (nuint)c);
-                    bits |= (ulong)Vector256.GreaterThanOrEqual(y, Vector256<float>.Zero).ExtractMostSignificantBits() << (c - start);
-                    magnitudes += Vector256.Abs(y);
+                    bits |= ResidualSignBits(ref p, ref r, c, start, plus, minus, ref even);
+                    bits |= ResidualSignBits(ref p, ref r, c + Lanes, start, plus, minus, ref odd);
                 }
-                total += Vector256.Sum(magnitudes);
+                if (c + Lanes <= end)
+                {
+                    bits |= ResidualSignBits(ref p, ref r, c, start, plus, minus, ref even);
+                    c += Lanes;
+                }
+                total += WidenedSum(even + odd);
             }
             for (; c < end; c++)
             {
@@ -85,5 +99,30 @@ internal static class SignPlanes
             plane[word] = bits;
         }
         return total;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong SignBits(ref float v, int c, int start, ref Vector256<float> magnitudes)
+    {
+        var x = Vector256.LoadUnsafe(ref v, (nuint)c);
+        magnitudes += Vector256.Abs(x);
+        return (ulong)Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero).ExtractMostSignificantBits() << (c - start);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ResidualSignBits(ref float p, ref float r, int c, int start, Vector256<float> plus, Vector256<float> minus, ref Vector256<float> magnitudes)
+    {
+        var x = Vector256.LoadUnsafe(ref p, (nuint)c);
+        var y = x - Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero), plus, minus);
+        y.StoreUnsafe(ref r, (nuint)c);
+        magnitudes += Vector256.Abs(y);
+        return (ulong)Vector256.GreaterThanOrEqual(y, Vector256<float>.Zero).ExtractMostSignificantBits() << (c - start);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double WidenedSum(Vector256<float> sum)
+    {
+        var (lower, upper) = Vector256.Widen(sum);
+        return Vector256.Sum(lower + upper);
     }
 }

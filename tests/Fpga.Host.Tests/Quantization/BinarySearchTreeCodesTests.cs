@@ -18,7 +18,7 @@ public class BinarySearchTreeCodesTests
     {
         var (values, coefficients, tree) = Setup(bits, cols);
         var planes = new ulong[bits * BitPlanes.WordsFor(cols)];
-        BinarySearchTreeCodes.Assign(values, tree, planes);
+        BinarySearchTreeCodes.Assign(values, tree, planes, Span<double>.Empty);
         var tensor = new QuantizedTensor(1, cols, bits, QuantMethod.Alternating, planes, coefficients);
         for (int c = 0; c < cols; c++)
         {
@@ -35,9 +35,12 @@ public class BinarySearchTreeCodesTests
         int length = bits * BitPlanes.WordsFor(cols);
         var fast = Enumerable.Repeat(ulong.MaxValue, length).ToArray();
         var slow = Enumerable.Repeat(0x5555UL, length).ToArray();
-        BinarySearchTreeCodes.Assign(values, tree, fast);
-        BinarySearchTreeCodes.AssignScalar(values, tree, slow, 0);
+        var fastCorrelation = new double[bits];
+        var slowCorrelation = new double[bits];
+        BinarySearchTreeCodes.Assign(values, tree, fast, fastCorrelation);
+        BinarySearchTreeCodes.AssignScalar(values, tree, slow, 0, slowCorrelation);
         Assert.Equal(slow, fast);
+        for (int i = 0; i < bits; i++) Assert.Equal(slowCorrelation[i], fastCorrelation[i], 1e-4);
     }
 
     [Fact]
