@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Fpga.Host.Quantization;
 
 /// <summary>
@@ -15,8 +17,8 @@ internal static class Int8Quantizer
     /// <summary>TFLite's ChooseQuantizationParams: zero point from whichever end loses less, nudged onto the integer grid.</summary>
     public static (float Scale, int ZeroPoint) Parameters(ReadOnlySpan<float> values)
     {
-        double min = Math.Min(0.0, System.Numerics.Tensors.TensorPrimitives.Min(values));
-        double max = Math.Max(0.0, System.Numerics.Tensors.TensorPrimitives.Max(values));
+        double min = Math.Min(0.0, TensorPrimitives.Min(values));
+        double max = Math.Max(0.0, TensorPrimitives.Max(values));
         if (min == max) return (0f, 0);
         double scale = (max - min) / (QuantMax - QuantMin);
         double fromMin = QuantMin - min / scale;

@@ -3,8 +3,10 @@ using Fpga.Host.Diagnostics;
 namespace Fpga.Host.Quantization;
 
 /// <summary>
-/// What to quantize with: the method, the number of codes k per element, and for
-/// <see cref="QuantMethod.Alternating"/> the number of least-squares / code-assignment cycles.
+/// What to quantize with: the method, the number of codes k per element (Binary and
+/// BinaryConnect 1; Ternary and Quaternary 2; Int8 8; Greedy, Refined, Alternating and Uniform
+/// 1 to 8), and for <see cref="QuantMethod.Alternating"/> the number of least-squares /
+/// code-assignment cycles (other methods ignore it, but it must still be in range).
 /// </summary>
 public sealed record QuantizerOptions(QuantMethod Method, int Bits, int Cycles = 2)
 {

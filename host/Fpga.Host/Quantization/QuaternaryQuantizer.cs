@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Fpga.Host.Quantization;
 
 /// <summary>
@@ -14,7 +16,7 @@ internal static class QuaternaryQuantizer
     /// threshold 0.75a = mean |w| splits the magnitudes at their mean.
     /// </summary>
     public static float InitialScale(ReadOnlySpan<float> values) =>
-        4f / 3f * (float)(System.Numerics.Tensors.TensorPrimitives.SumOfMagnitudes(values) / values.Length);
+        4f / 3f * (float)(TensorPrimitives.SumOfMagnitudes(values) / values.Length);
 
     public static void QuantizeRow(ReadOnlySpan<float> values, QuantizedRow row, RowScratch scratch)
     {

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Fpga.Host.Quantization;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal static class TernaryQuantizer
     public static void QuantizeRow(ReadOnlySpan<float> values, QuantizedRow row)
     {
         int n = values.Length;
-        float delta = ThresholdFactor * (float)(System.Numerics.Tensors.TensorPrimitives.SumOfMagnitudes(values) / n);
+        float delta = ThresholdFactor * (float)(TensorPrimitives.SumOfMagnitudes(values) / n);
         var positiveOrZero = row.Plane(0);
         var positive = row.Plane(1);
         double kept = 0;

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Fpga.Host.Quantization;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Fpga.Host.Quantization;
 internal static class UniformQuantizer
 {
     public static float InitialStep(ReadOnlySpan<float> values, int codes) =>
-        Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(values)) / ((1 << codes) - 1);
+        Math.Abs(TensorPrimitives.MaxMagnitude(values)) / ((1 << codes) - 1);
 
     public static void QuantizeRow(ReadOnlySpan<float> values, QuantizedRow row, RowScratch scratch)
     {

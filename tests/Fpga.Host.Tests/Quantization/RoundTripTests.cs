@@ -47,6 +47,36 @@ public class RoundTripTests
         Assert.True(QuantizationError.Relative(matrix, tensor) < 1e-9);
     }
 
+    public static TheoryData<QuantizerOptions> EveryMethod() => new(
+        new(QuantMethod.Binary, 1), new(QuantMethod.BinaryConnect, 1), new(QuantMethod.Ternary, 2), new(QuantMethod.Quaternary, 2),
+        new(QuantMethod.Greedy, 4), new(QuantMethod.Refined, 4), new(QuantMethod.Alternating, 4), new(QuantMethod.Uniform, 4), new(QuantMethod.Int8, 8));
+
+    [Theory]
+    [MemberData(nameof(EveryMethod))]
+    public void All_zero_rows_come_back_as_zeros_except_under_a_fixed_scale(QuantizerOptions options)
+    {
+        // BinaryConnect has no zero level: 0 takes the +1 code at scale 1.
+        float expected = options.Method == QuantMethod.BinaryConnect ? 1f : 0f;
+        var tensor = Quantizer.QuantizeRows(new float[Rows * Cols], Rows, Cols, options);
+        Assert.All(tensor.Coefficients, a => Assert.True(float.IsFinite(a)));
+        Assert.All(tensor.Dequantize(), x => Assert.Equal(expected, x));
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryMethod))]
+    public void Constant_rows_come_back_exactly_except_under_a_fixed_scale(QuantizerOptions options)
+    {
+        // Constant rows make duplicate code columns for the least-squares methods.
+        var matrix = new float[Rows * Cols];
+        for (int r = 0; r < Rows; r++) matrix.AsSpan(r * Cols, Cols).Fill(r - 1.5f);
+        var restored = Quantizer.QuantizeRows(matrix, Rows, Cols, options).Dequantize();
+        for (int i = 0; i < matrix.Length; i++)
+        {
+            float expected = options.Method == QuantMethod.BinaryConnect ? Math.Sign(matrix[i]) : matrix[i];
+            Assert.Equal(expected, restored[i], 1e-5);
+        }
+    }
+
     [Fact]
     public void Dequantize_agrees_with_the_row_decoder_used_for_errors()
     {
