@@ -1,5 +1,7 @@
 #include "port_table.h"
 
+#include <algorithm>
+
 #include "hex_words.h"
 
 namespace fpga_sim {
@@ -88,6 +90,19 @@ void PortTable::appendHex(const Port& port, std::string& out) {
     }
     for (int i = 0; i < wordCount; ++i) words[i] = static_cast<uint32_t>(value.value.vector[i].aval);
     appendHexWords(words, wordCount, out);
+}
+
+bool PortTable::equals(const Port& port, const std::vector<uint32_t>& words) {
+    s_vpi_value value{};
+    value.format = vpiVectorVal;
+    vpi_get_value(port.handle, &value);
+    const size_t wordCount = static_cast<size_t>((port.width + 31) / 32);
+    for (size_t i = 0; i < std::max(wordCount, words.size()); ++i) {
+        const uint32_t actual = i < wordCount ? static_cast<uint32_t>(value.value.vector[i].aval) : 0;
+        const uint32_t expected = i < words.size() ? words[i] : 0;
+        if (actual != expected) return false;
+    }
+    return true;
 }
 
 const char* directionName(PortDirection direction) {

@@ -43,6 +43,9 @@ public:
     // Appends the current value as minimal lowercase hex.
     void appendHex(const Port& port, std::string& out);
 
+    // True when the port's current value equals words (least significant first, any length).
+    bool equals(const Port& port, const std::vector<uint32_t>& words);
+
 private:
     std::unordered_map<std::string, Port> ports_;
     std::vector<s_vpi_vecval> vectorScratch_;

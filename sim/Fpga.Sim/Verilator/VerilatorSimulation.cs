@@ -117,6 +117,22 @@ public sealed class VerilatorSimulation : IDisposable
         SendIfFull();
     }
 
+    /// <summary>
+    /// Steps one cycle at a time until <paramref name="port"/> reads <paramref name="value"/>, at
+    /// most <paramref name="maxCycles"/> cycles, entirely inside the harness: waiting for a done
+    /// flag costs one round trip instead of one per cycle. The value is checked before the first
+    /// edge too.
+    /// </summary>
+    /// <returns>The cycles stepped, or null if the value did not appear within <paramref name="maxCycles"/>.</returns>
+    public long? StepUntil(string port, BigInteger value, long maxCycles)
+    {
+        var name = CheckedName(port);
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCycles);
+        var answer = Resolve(Request(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"until {name} {HexValue.Format(value)} {maxCycles}")));
+        return answer == "none" ? null : long.Parse(answer, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Settles combinational logic without a clock edge (reads already settle on their own).</summary>
     public void Eval()
     {
@@ -138,6 +154,11 @@ public sealed class VerilatorSimulation : IDisposable
 
     internal string Resolve(PendingResponse response)
     {
+        // An answer already read stays readable, even after a later failure or Dispose.
+        if (response.Line is not null)
+        {
+            return response.Line;
+        }
         ThrowIfUnusable();
         while (response.Line is null)
         {
