@@ -36,7 +36,11 @@ const Port* PortTable::find(const std::string& name) {
     const auto cached = ports_.find(name);
     if (cached != ports_.end()) return &cached->second;
     const vpiHandle handle = vpi_handle_by_name(const_cast<PLI_BYTE8*>(name.c_str()), nullptr);
-    if (!handle || vpi_get(vpiType, handle) != vpiReg) return nullptr;
+    if (!handle) return nullptr;
+    if (vpi_get(vpiType, handle) != vpiReg) {  // a scope or parameter, not a signal
+        vpi_release_handle(handle);
+        return nullptr;
+    }
     return &ports_.emplace(name, describe(name, handle)).first->second;
 }
 
@@ -46,9 +50,13 @@ std::vector<Port> PortTable::topPorts() {
     const vpiHandle top = vpi_handle_by_name(const_cast<PLI_BYTE8*>("TOP"), nullptr);
     if (!top) return result;
     const vpiHandle iterator = vpi_iterate(vpiReg, top);
+    vpi_release_handle(top);
     if (!iterator) return result;
+    // The iterator frees itself when vpi_scan reports the end.
     while (const vpiHandle handle = vpi_scan(iterator)) {
-        const Port port = describe(vpi_get_str(vpiName, handle), handle);
+        Port port = describe(vpi_get_str(vpiName, handle), handle);
+        vpi_release_handle(handle);
+        port.handle = nullptr;  // a listing, not a way to access the port
         if (port.direction != PortDirection::Internal) result.push_back(port);
     }
     return result;

@@ -30,7 +30,7 @@ public:
     // public) once and caches the handle. Returns nullptr when VPI does not know the name.
     const Port* find(const std::string& name);
 
-    // Every port of the top module, in VPI order.
+    // Every port of the top module, in VPI order, for listings: the handles are null.
     std::vector<Port> topPorts();
 
     // Writes words (least significant first; the caller has checked the width). Returns false

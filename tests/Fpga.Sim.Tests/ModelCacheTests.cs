@@ -51,17 +51,12 @@ public sealed class ModelCacheTests(SelfTestModelFixture fixture, ITestOutputHel
     {
         var hashes = new[]
         {
-            fixture.Model.Hash,
-            VerilatorModelBuild.ComputeHash(SelfTestDesign.ModelOptions() with { }),
-        };
-        Assert.Equal(hashes[0], hashes[1]);
-        var variants = new[]
-        {
             SelfTestDesign.ModelOptions() with { ExtraFlags = ["-Wno-fatal"] },
             SelfTestDesign.ModelOptions(WaveformFormat.Vcd),
+            SelfTestDesign.ModelOptions(WaveformFormat.Fst),
             SelfTestDesign.ModelOptions() with { PublicInternalSignals = true },
         }.Select(options => VerilatorModelBuild.ComputeHash(options)).Append(fixture.Model.Hash).ToList();
-        Assert.Equal(variants.Count, variants.Distinct().Count());
+        Assert.Equal(hashes.Count, hashes.Distinct().Count());
     }
 
     [Fact]
