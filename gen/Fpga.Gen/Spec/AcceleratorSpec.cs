@@ -58,6 +58,7 @@ public sealed record AcceleratorSpec
     public int ProtocolVersion { get; init; } = CurrentProtocolVersion;
 
     /// <summary>Rows of one layer's gate matrix: four gates of HiddenSize each.</summary>
+    [JsonIgnore]
     public int GateRows => 4 * HiddenSize;
 
     public int LayerInputSize(int layer) => layer == 0 ? InputSize : HiddenSize;
@@ -87,6 +88,11 @@ public sealed record AcceleratorSpec
         Range(nameof(NonlinearityInputRangeLog2), NonlinearityInputRangeLog2, 1, 6);
         if (NonlinearityInputRangeLog2 > Gate.Width - 1 - Gate.Fraction)
             throw new SpecValidationException(nameof(NonlinearityInputRangeLog2), $"the table range +-{1 << NonlinearityInputRangeLog2} exceeds what the gate format {Gate} holds");
+        foreach (var (name, fraction) in new[] { (nameof(Gate), Gate.Fraction), (nameof(Cell), Cell.Fraction) })
+        {
+            if (NonlinearityInputRangeLog2 + 1 - NonlinearityTableBits + fraction < 0)
+                throw new SpecValidationException(nameof(NonlinearityTableBits), $"2^{NonlinearityTableBits} bins are finer than the {name} format's resolution");
+        }
         if (Requantization == HiddenRequantization.Alternating)
         {
             if (ActivationCodes > 3)
@@ -129,9 +135,11 @@ public sealed record AcceleratorSpec
     }
 
     /// <summary>SHA-256 of the canonical JSON.</summary>
+    [JsonIgnore]
     public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToJson().ReplaceLineEndings("\n"))));
 
     /// <summary>The first 32 bits of the hash: the identity the RTL reports.</summary>
+    [JsonIgnore]
     public uint DesignId => Convert.ToUInt32(Hash[..8], 16);
 
     private static void Range(string field, long value, long min, long max)
