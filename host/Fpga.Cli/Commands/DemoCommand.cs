@@ -21,7 +21,7 @@ public static class DemoCommand
         {
             var failures = 0;
             console.Out.WriteLine("XNOR-popcount dot-product unit: RTL from Fpga.Gen, Verilator vs the C# reference");
-            console.Out.WriteLine($"{"SIMD",5} {"lint",6} {"build",9} {"latency",9} {"back-pressure",22} {"full rate",18} {"cycles/s",10}");
+            console.Out.WriteLine($"{"SIMD",5} {"lint",6} {"build",9} {"latency",9} {"back-pressure",22} {"full rate",18} {"streamed/s",11} {"free-running/s",15}");
             foreach (var simd in parse.GetValue(simds)!)
             {
                 var report = DotBlockCheck.Run(new XnorPopcountDotOptions(simd), parse.GetValue(work)!, parse.GetValue(beats), parse.GetValue(seed));
@@ -30,7 +30,7 @@ public static class DemoCommand
                 console.Out.WriteLine(
                     $"{simd,5} {(report.Lint.Clean ? "clean" : "DIRTY"),6} {(report.BuildCached ? "cached" : $"{report.BuildTime.TotalSeconds:F1} s"),9} " +
                     $"{bp.ObservedLatency,3} of {bp.ExpectedLatency,-2} {$"{bp.Checked}/{bp.Beats} exact",16} {bp.Mismatches.Count,3} bad " +
-                    $"{$"{fr.Checked}/{fr.Beats} exact",14} {fr.Mismatches.Count,3} {fr.CyclesPerSecond,10:N0}");
+                    $"{$"{fr.Checked}/{fr.Beats} exact",14} {fr.Mismatches.Count,3} {fr.CyclesPerSecond,11:N0} {report.FreeRunningCyclesPerSecond,15:N0}");
                 foreach (var line in report.Lint.Verilator.Concat(report.Lint.Icarus).Concat(bp.Mismatches).Concat(fr.Mismatches).Take(10))
                     console.Out.WriteLine($"      {line}");
                 if (!report.Passed) failures++;

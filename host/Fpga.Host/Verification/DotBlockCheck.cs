@@ -14,7 +14,8 @@ public sealed record DotBlockReport(
     TimeSpan BuildTime,
     bool BuildCached,
     XnorDotCosimResult BackPressure,
-    XnorDotCosimResult FullRate)
+    XnorDotCosimResult FullRate,
+    double FreeRunningCyclesPerSecond)
 {
     public bool Passed => Lint.Clean && BackPressure.Passed && FullRate.Passed;
 }
@@ -34,7 +35,8 @@ public static class DotBlockCheck
             using var sim = model.Start();
             var backPressure = XnorDotCosim.Run(sim, unit, beats, seed, sourceIdle: 0.3, sinkStall: 0.3);
             var fullRate = XnorDotCosim.RunFullRate(sim, unit, beats * 10, seed + 1);
-            return new DotBlockReport(unit, lint, model.BuildTime, model.FromCache, backPressure, fullRate);
+            var freeRunning = XnorDotCosim.FreeRunningCyclesPerSecond(sim, unit);
+            return new DotBlockReport(unit, lint, model.BuildTime, model.FromCache, backPressure, fullRate, freeRunning);
         }
         catch (SimulationException e)
         {
