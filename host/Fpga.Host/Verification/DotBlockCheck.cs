@@ -23,7 +23,7 @@ public sealed record DotBlockReport(
 /// <summary>Generate, lint, build with Verilator and co-simulate one dot-product unit.</summary>
 public static class DotBlockCheck
 {
-    public static DotBlockReport Run(XnorPopcountDotOptions options, string workDirectory, int beats, int seed)
+    public static DotBlockReport Run(XnorPopcountDotOptions options, string workDirectory, int beats, int seed, long freeRunningCycles = 2_000_000)
     {
         var unit = XnorPopcountDot.Generate(options);
         var directory = Path.Combine(workDirectory, unit.Module.Name);
@@ -35,7 +35,7 @@ public static class DotBlockCheck
             using var sim = model.Start();
             var backPressure = XnorDotCosim.Run(sim, unit, beats, seed, sourceIdle: 0.3, sinkStall: 0.3);
             var fullRate = XnorDotCosim.RunFullRate(sim, unit, beats * 10, seed + 1);
-            var freeRunning = XnorDotCosim.FreeRunningCyclesPerSecond(sim, unit);
+            var freeRunning = XnorDotCosim.FreeRunningCyclesPerSecond(sim, unit, freeRunningCycles);
             return new DotBlockReport(unit, lint, model.BuildTime, model.FromCache, backPressure, fullRate, freeRunning);
         }
         catch (SimulationException e)
