@@ -1,0 +1,46 @@
+using Fpga.Gen.Cores.Lstm;
+using Fpga.Gen.Emit;
+using Fpga.Gen.Spec;
+using Fpga.Host.Generation;
+using Fpga.Host.Verification;
+using Fpga.Sim.Verilator;
+
+namespace Fpga.Cosim.Tests.Blocks;
+
+/// <summary>The LSTM cell unit (contract steps 2 to 5) in Verilator against the C# reference.</summary>
+public class LstmCellCosimTests
+{
+    public static TheoryData<string, int> Specs => new()
+    {
+        { "default", 32 },
+        { "narrow", 20 },
+        { "left-shift", 24 },
+    };
+
+    private static AcceleratorSpec SpecNamed(string name) => name switch
+    {
+        "default" => new AcceleratorSpec { HiddenSize = 16 },
+        "narrow" => new AcceleratorSpec { HiddenSize = 4, Cell = new FixedFormat(14, 11), Gate = new FixedFormat(12, 8), Hidden = new FixedFormat(10, 8), NonlinearityTableBits = 6 },
+        // FA + FG < FZ: the accumulator is shifted left into the gate format.
+        "left-shift" => new AcceleratorSpec { HiddenSize = 8, WeightCoefficient = new FixedFormat(8, 4), ActivationCoefficient = new FixedFormat(8, 4), Gate = new FixedFormat(16, 10), Reset = Fpga.Gen.Hdl.ResetStyle.SyncActiveHigh },
+        _ => throw new ArgumentException(name),
+    };
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void EveryHiddenValueMatchesTheContract(string specName, int accumulatorWidth)
+    {
+        var unit = LstmCellUnit.Generate(SpecNamed(specName).Validate(), accumulatorWidth);
+        using var work = new TestDirectory();
+        var files = RtlWriter.Write(work.Path, VerilogEmitter.EmitHierarchy(unit.Module));
+        var lint = RtlLint.Check(files, unit.Module.Name);
+        Assert.True(lint.Clean, string.Join("\n", lint.Verilator.Concat(lint.Icarus)));
+        using var sim = VerilatorModelBuild.Build(new VerilatorModelOptions { Sources = files, TopModule = unit.Module.Name }).Start();
+
+        var result = LstmCellCosim.Run(sim, unit, sequences: 3, steps: 5, seed: accumulatorWidth, sourceIdle: 0.3, sinkStall: 0.3);
+
+        Assert.Empty(result.Mismatches);
+        Assert.Equal(result.Beats, result.Checked);
+        Assert.Equal(LstmCellUnit.Latency, result.ObservedLatency);
+    }
+}
