@@ -1,0 +1,44 @@
+using Fpga.Gen.Spec;
+
+namespace Fpga.Gen.Tests.Spec;
+
+public class DerivedWidthsTests
+{
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 2)]
+    [InlineData(127, 8)]
+    [InlineData(128, 9)]
+    [InlineData(255, 9)]
+    public void SignedBitsHoldPlusAndMinusTheBound(long bound, int expected) => Assert.Equal(expected, DerivedWidths.SignedBits(bound));
+
+    [Fact]
+    public void AccumulatorCoversEveryCodePairAtFullScale()
+    {
+        // 4-bit coefficients: |A * G| <= 8 * 8 = 64; kw * ka = 6 pairs; 3 + 2 columns: 64 * 6 * 5 = 1920 -> 12 bits; one term over 2 columns 128 -> 9.
+        var spec = new AcceleratorSpec
+        {
+            InputSize = 3, HiddenSize = 2, WeightCodes = 2, ActivationCodes = 3, Pe = 1,
+            WeightCoefficient = new FixedFormat(4, 2), ActivationCoefficient = new FixedFormat(4, 2),
+            Gate = new FixedFormat(8, 2), Cell = new FixedFormat(8, 3), Hidden = new FixedFormat(6, 3), NonlinearityTableBits = 4, NonlinearityInputRangeLog2 = 1,
+        };
+        var widths = DerivedWidths.For(spec);
+        Assert.Equal(8, widths.CoefficientProduct);
+        Assert.Equal(new LayerWidths(3, 3, 9, 9, 12), widths.Layers[0]);
+        Assert.Equal(0, widths.DenseAccumulator);
+        // F* = 3: hidden bound 2^5 * 2^0 = 32, level bound 7 * 2^1 = 14 -> 7 bits; sum 64 -> 8; 2 * 64 + 2 * 2 = 132 -> 9.
+        Assert.Equal(7, widths.Residual);
+        Assert.Equal(8, widths.ResidualSum);
+        Assert.Equal(9, widths.RoundedDivideNumerator);
+    }
+
+    [Fact]
+    public void FitsChecksTheSignedRange()
+    {
+        Assert.True(DerivedWidths.Fits(127, 8));
+        Assert.False(DerivedWidths.Fits(128, 8));
+        Assert.True(DerivedWidths.Fits(-128, 8));
+        Assert.False(DerivedWidths.Fits(-129, 8));
+        Assert.True(DerivedWidths.Fits(long.MinValue, 64));
+    }
+}
