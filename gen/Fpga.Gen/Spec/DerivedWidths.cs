@@ -27,6 +27,14 @@ public sealed class DerivedWidths
         }).ToArray();
         DenseAccumulator = spec.DenseOutputs == 0 ? 0 : SignedBits(product * codePairs * spec.HiddenSize);
 
+        int accumulatorShift = spec.WeightCoefficient.Fraction + spec.ActivationCoefficient.Fraction - spec.Gate.Fraction;
+        var widestAccumulator = product * codePairs * (Enumerable.Range(0, spec.Layers).Max(spec.LayerInputSize) + spec.HiddenSize);
+        PreActivationSum = SignedBits(ShiftBound(widestAccumulator, accumulatorShift) + (BigInteger.One << (spec.Gate.Width - 1)));
+        var gateOutput = BigInteger.One << (spec.Hidden.Width - 1);
+        var cellValue = BigInteger.One << (spec.Cell.Width - 1);
+        CellSum = SignedBits(ShiftBound(gateOutput * cellValue, spec.Hidden.Fraction)
+            + ShiftBound(gateOutput * gateOutput, 2 * spec.Hidden.Fraction - spec.Cell.Fraction));
+
         int fine = Math.Max(spec.Hidden.Fraction, spec.ActivationCoefficient.Fraction);
         var hiddenBound = BigInteger.One << (spec.Hidden.Width - 1 + fine - spec.Hidden.Fraction);
         var levelBound = (BigInteger)spec.ActivationCoefficient.Max << (fine - spec.ActivationCoefficient.Fraction);
@@ -49,6 +57,18 @@ public sealed class DerivedWidths
     public int DenseAccumulator { get; }
 
     /// <summary>
+    /// rshr(Acc, FA + FG - FZ) + Bias before the gate saturation, for the widest layer's
+    /// accumulator bound M: (M &gt;&gt; s) + 1 for a right shift s &gt; 0 (M * 2^-s otherwise) plus 2^(WZ-1).
+    /// </summary>
+    public int PreActivationSum { get; }
+
+    /// <summary>
+    /// rshr(f * c, FH) + rshr(i * g, 2 FH - FC) before the cell saturation, with |f|, |i|, |g| &lt;= 2^(WH-1)
+    /// and |c| &lt;= 2^(WC-1), each shifted bound as for <see cref="PreActivationSum"/>.
+    /// </summary>
+    public int CellSum { get; }
+
+    /// <summary>
     /// A residual of step 6 at fraction F* = max(FH, FG): max(2^(WH-1) * 2^(F*-FH), max_G * 2^(F*-FG)).
     /// Subtracting a level G &gt;= 0 in the direction of the residual's sign never grows
     /// |r| past the larger of |r| and G, so the bound holds for every code.
@@ -62,7 +82,7 @@ public sealed class DerivedWidths
     public int RoundedDivideNumerator { get; }
 
     /// <summary>The widest value of all; the golden model computes in 64-bit integers.</summary>
-    public int Widest => new[] { CoefficientProduct, DenseAccumulator, Residual, ResidualSum, RoundedDivideNumerator }
+    public int Widest => new[] { CoefficientProduct, DenseAccumulator, PreActivationSum, CellSum, Residual, ResidualSum, RoundedDivideNumerator }
         .Concat(Layers.Select(l => l.Accumulator)).Max();
 
     /// <summary>The bits of a signed value holding every integer of [-magnitude, magnitude].</summary>
@@ -71,6 +91,9 @@ public sealed class DerivedWidths
         if (magnitude.Sign < 0) throw new ArgumentOutOfRangeException(nameof(magnitude), "a bound is not negative");
         return magnitude.IsZero ? 1 : (int)magnitude.GetBitLength() + 1;
     }
+
+    /// <summary>A bound on |rshr(x, s)| for |x| &lt;= bound: rounding adds at most 1 after a right shift.</summary>
+    private static BigInteger ShiftBound(BigInteger bound, int shift) => shift > 0 ? (bound >> shift) + 1 : bound << -shift;
 
     /// <summary>Whether a value fits a signed two's complement width.</summary>
     public static bool Fits(long value, int width) =>

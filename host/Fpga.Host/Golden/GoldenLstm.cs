@@ -106,7 +106,7 @@ public sealed class GoldenLstm
             sum = Accumulate(sum, layer.InputWeights, r, x, widths.TermInput, widths.Accumulator);
             sum = Accumulate(sum, layer.HiddenWeights, r, hiddenCodes, widths.TermHidden, widths.Accumulator);
             acc[r] = sum;
-            z[r] = FixedPoint.Saturate(FixedPoint.RoundShiftRight(sum, accShift) + layer.Bias[r], spec.Gate);
+            z[r] = FixedPoint.Saturate(PreActivationSum(sum, accShift, layer.Bias[r], r), spec.Gate);
         }
 
         int fz = spec.Gate.Fraction, fc = spec.Cell.Fraction, fh = spec.Hidden.Fraction;
@@ -121,7 +121,10 @@ public sealed class GoldenLstm
             f[k] = _tables.EvaluateSigmoid(z[h + k], fz);
             g[k] = _tables.EvaluateTanh(z[2 * h + k], fz);
             o[k] = _tables.EvaluateSigmoid(z[3 * h + k], fz);
-            cell[k] = FixedPoint.Saturate(FixedPoint.RoundShiftRight(f[k] * cell[k], fh) + FixedPoint.RoundShiftRight(i[k] * g[k], 2 * fh - fc), spec.Cell);
+            long cellSum = FixedPoint.RoundShiftRight(f[k] * cell[k], fh) + FixedPoint.RoundShiftRight(i[k] * g[k], 2 * fh - fc);
+            if (!DerivedWidths.Fits(cellSum, Widths.CellSum))
+                throw new ContractViolationException($"the cell sum {cellSum} of unit {k} does not fit its {Widths.CellSum}-bit width");
+            cell[k] = FixedPoint.Saturate(cellSum, spec.Cell);
             hidden[k] = FixedPoint.Saturate(FixedPoint.RoundShiftRight(o[k] * _tables.EvaluateTanh(cell[k], fc), fh), spec.Hidden);
         }
 
@@ -142,9 +145,18 @@ public sealed class GoldenLstm
         for (int r = 0; r < spec.DenseOutputs; r++)
         {
             acc[r] = Accumulate(0, dense.Weights, r, hiddenCodes, Widths.DenseAccumulator, Widths.DenseAccumulator);
-            logits[r] = FixedPoint.Saturate(FixedPoint.RoundShiftRight(acc[r], accShift) + dense.Bias[r], spec.Gate);
+            logits[r] = FixedPoint.Saturate(PreActivationSum(acc[r], accShift, dense.Bias[r], r), spec.Gate);
         }
         return (acc, logits);
+    }
+
+    /// <summary>Step 2 (and 7) before saturation: rshr(Acc, FA + FG - FZ) + Bias.</summary>
+    private long PreActivationSum(long acc, int shift, long bias, int row)
+    {
+        long sum = checked(FixedPoint.RoundShiftRight(acc, shift) + bias);
+        return DerivedWidths.Fits(sum, Widths.PreActivationSum)
+            ? sum
+            : throw new ContractViolationException($"the pre-activation sum {sum} of row {row} does not fit its {Widths.PreActivationSum}-bit width");
     }
 
     /// <summary>sum_i sum_j A[r][i] * G[j] * P(B[r][i], C[j], n), added to <paramref name="sum"/> term by term.</summary>

@@ -30,6 +30,25 @@ public class DerivedWidthsTests
         Assert.Equal(7, widths.Residual);
         Assert.Equal(8, widths.ResidualSum);
         Assert.Equal(9, widths.RoundedDivideNumerator);
+        // rshr(1920, 2) <= 481, + 2^7 = 609 -> 11 bits. Cell: (32 * 128 >> 3) + 1 + (32 * 32 >> 3) + 1 = 642 -> 11 bits.
+        Assert.Equal(11, widths.PreActivationSum);
+        Assert.Equal(11, widths.CellSum);
+    }
+
+    [Fact]
+    public void LeftShiftedPreActivationIsWiderThanTheAccumulator()
+    {
+        // FA + FG = 2 < FZ = 6: rshr by -4 multiplies the accumulator bound by 16.
+        var spec = new AcceleratorSpec
+        {
+            InputSize = 1, HiddenSize = 1, WeightCodes = 1, ActivationCodes = 1, Pe = 1,
+            WeightCoefficient = new FixedFormat(4, 1), ActivationCoefficient = new FixedFormat(4, 1),
+            Gate = new FixedFormat(10, 6), Cell = new FixedFormat(10, 6), Hidden = new FixedFormat(8, 6), NonlinearityTableBits = 4, NonlinearityInputRangeLog2 = 1,
+        };
+        var widths = DerivedWidths.For(spec);
+        // Acc: 64 * 1 * 2 = 128 -> 9 bits; shifted 2048 + 512 = 2560 -> 13 bits.
+        Assert.Equal(9, widths.Layers[0].Accumulator);
+        Assert.Equal(13, widths.PreActivationSum);
     }
 
     [Fact]
