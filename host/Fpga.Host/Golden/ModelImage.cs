@@ -25,7 +25,7 @@ public sealed class ModelImage
         if (dense is not null)
         {
             CheckMatrix(spec, "dense.weight", dense.Weights, spec.DenseOutputs, spec.HiddenSize);
-            CheckRange($"dense bias", dense.Bias, spec.DenseOutputs, spec.Gate);
+            CheckRange("dense bias", dense.Bias, spec.DenseOutputs, spec.Gate);
         }
         Spec = spec;
         Layers = layers.ToArray();

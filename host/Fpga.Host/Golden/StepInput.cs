@@ -1,5 +1,6 @@
 using Fpga.Gen.Spec;
 using Fpga.Host.Diagnostics;
+using Fpga.Host.Models;
 using Fpga.Host.Quantization;
 
 namespace Fpga.Host.Golden;
@@ -26,7 +27,7 @@ public static class StepInput
     }
 
     /// <summary>Every step of sequence <paramref name="sequence"/> of a batch of float features.</summary>
-    public static IReadOnlyList<CodedVector> QuantizeSequence(Models.LstmSequenceBatch batch, int sequence, ActivationQuantization method, AcceleratorSpec spec)
+    public static IReadOnlyList<CodedVector> QuantizeSequence(LstmSequenceBatch batch, int sequence, ActivationQuantization method, AcceleratorSpec spec)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Values is null) throw new FpgaException("the accelerator takes float feature vectors, not token ids");
