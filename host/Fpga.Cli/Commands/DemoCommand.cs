@@ -48,6 +48,17 @@ public static class DemoCommand
                 foreach (var line in report.Lint.Verilator.Concat(report.Lint.Icarus).Concat(c.Mismatches).Take(10)) console.Out.WriteLine($"      {line}");
                 if (!report.Passed) failures++;
             }
+            console.Out.WriteLine();
+            console.Out.WriteLine("LSTM cell unit (bias, sigmoid/tanh tables, cell update, h): random accumulators vs docs/NUMERICS.md steps 2-5");
+            {
+                var spec = new Fpga.Gen.Spec.AcceleratorSpec().Validate();
+                var report = CellBlockCheck.Run(spec, accumulatorWidth: 32, parse.GetValue(work)!, parse.GetValue(seed));
+                var c = report.Cosim;
+                console.Out.WriteLine($"  H {spec.HiddenSize}, gates {spec.Gate}, cell {spec.Cell}, hidden {spec.Hidden}: lint {(report.Lint.Clean ? "clean" : "DIRTY")}, " +
+                    $"build {(report.BuildCached ? "cached" : $"{report.BuildTime.TotalSeconds:F1} s")}, {c.Checked}/{c.Beats} hidden values exact, latency {c.ObservedLatency} of {Fpga.Gen.Cores.Lstm.LstmCellUnit.Latency}");
+                foreach (var line in report.Lint.Verilator.Concat(report.Lint.Icarus).Concat(c.Mismatches).Take(10)) console.Out.WriteLine($"      {line}");
+                if (!report.Passed) failures++;
+            }
             console.Out.WriteLine(failures == 0
                 ? "all blocks: lint clean, bit-exact against the reference, latency and cycles as reported, back-pressure honoured"
                 : $"{failures} block(s) FAILED");
