@@ -1,9 +1,4 @@
 using Fpga.Gen.Cores.Mvu;
-using Fpga.Gen.Emit;
-using Fpga.Host.Diagnostics;
-using Fpga.Host.Generation;
-using Fpga.Sim;
-using Fpga.Sim.Verilator;
 
 namespace Fpga.Host.Verification;
 
@@ -19,18 +14,12 @@ public static class MvuBlockCheck
     public static MvuBlockReport Run(XnorMvuOptions options, string workDirectory, int products, int seed)
     {
         var unit = XnorMvu.Generate(options);
-        var files = RtlWriter.Write(Path.Combine(workDirectory, unit.Module.Name), VerilogEmitter.EmitHierarchy(unit.Module));
-        var lint = RtlLint.Check(files, unit.Module.Name);
-        try
+        var block = GeneratedBlock.Prepare(unit.Module, workDirectory);
+        return GeneratedBlock.Simulate(() =>
         {
-            var model = VerilatorModelBuild.Build(new VerilatorModelOptions { Sources = files, TopModule = unit.Module.Name });
-            using var sim = model.Start();
+            using var sim = block.Model.Start();
             var cosim = XnorMvuCosim.Run(sim, unit, products, seed, sinkStall: 0.3);
-            return new MvuBlockReport(unit, lint, model.BuildTime, model.FromCache, cosim);
-        }
-        catch (SimulationException e)
-        {
-            throw new FpgaException(e.Message, e);
-        }
+            return new MvuBlockReport(unit, block.Lint, block.Model.BuildTime, block.Model.FromCache, cosim);
+        });
     }
 }

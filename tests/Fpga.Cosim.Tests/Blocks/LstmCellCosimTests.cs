@@ -1,9 +1,6 @@
 using Fpga.Gen.Cores.Lstm;
-using Fpga.Gen.Emit;
 using Fpga.Gen.Spec;
-using Fpga.Host.Generation;
 using Fpga.Host.Verification;
-using Fpga.Sim.Verilator;
 
 namespace Fpga.Cosim.Tests.Blocks;
 
@@ -32,10 +29,9 @@ public class LstmCellCosimTests
     {
         var unit = LstmCellUnit.Generate(SpecNamed(specName).Validate(), accumulatorWidth);
         using var work = new TestDirectory();
-        var files = RtlWriter.Write(work.Path, VerilogEmitter.EmitHierarchy(unit.Module));
-        var lint = RtlLint.Check(files, unit.Module.Name);
-        Assert.True(lint.Clean, string.Join("\n", lint.Verilator.Concat(lint.Icarus)));
-        using var sim = VerilatorModelBuild.Build(new VerilatorModelOptions { Sources = files, TopModule = unit.Module.Name }).Start();
+        var block = GeneratedBlock.Prepare(unit.Module, work.Path);
+        Assert.True(block.Lint.Clean, string.Join("\n", block.Lint.Verilator.Concat(block.Lint.Icarus)));
+        using var sim = block.Model.Start();
 
         var result = LstmCellCosim.Run(sim, unit, sequences: 3, steps: 5, seed: accumulatorWidth, sourceIdle: 0.3, sinkStall: 0.3);
 

@@ -1,8 +1,5 @@
 using Fpga.Gen.Cores.Mvu;
-using Fpga.Gen.Emit;
-using Fpga.Host.Generation;
 using Fpga.Host.Verification;
-using Fpga.Sim.Verilator;
 
 namespace Fpga.Cosim.Tests.Blocks;
 
@@ -29,10 +26,9 @@ public class XnorMvuCosimTests
     {
         var mvu = XnorMvu.Generate(new XnorMvuOptions(rows, cols, pe, simd, kw, ka));
         using var work = new TestDirectory();
-        var files = RtlWriter.Write(work.Path, VerilogEmitter.EmitHierarchy(mvu.Module));
-        Assert.True(RtlLint.Check(files, mvu.Module.Name).Clean);
-        var model = VerilatorModelBuild.Build(new VerilatorModelOptions { Sources = files, TopModule = mvu.Module.Name });
-        using var sim = model.Start();
+        var block = GeneratedBlock.Prepare(mvu.Module, work.Path);
+        Assert.True(block.Lint.Clean, string.Join("\n", block.Lint.Verilator.Concat(block.Lint.Icarus)));
+        using var sim = block.Model.Start();
 
         var result = XnorMvuCosim.Run(sim, mvu, products: 6, seed: rows * 7 + cols, sinkStall: 0.4);
 

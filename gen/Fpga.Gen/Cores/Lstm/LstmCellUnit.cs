@@ -65,8 +65,8 @@ public sealed class LstmCellUnit
         var mReady = m.Input("m_axis_tready", 1);
         var mData = m.Output("m_axis_tdata", HdlType.SInt(wh));
 
-        var skidValid = m.Register("skid_valid_q", 1, resetValue: 0);
-        var advance = m.Define("advance", ~skidValid);
+        var output = new OutputSkidBuffer(m);
+        var advance = output.Advance;
         m.Assign(sReady, advance);
         var accept = m.Define("accept", sValid & advance);
 
@@ -128,17 +128,7 @@ public sealed class LstmCellUnit
         var valid5 = m.Registered("valid_s5_q", valid4, enable: advance, resetValue: 0);
         var hidden = m.Define("hidden", FixedPointRtl.Saturate(FixedPointRtl.RoundShiftRight(outGateS5.AsSigned().MulWide(tanhC.AsSigned()), fh), spec.Hidden));
 
-        // Output register and skid buffer, as in the dot-product unit.
-        var outValid = m.Register("out_valid_q", 1, resetValue: 0);
-        var outData = m.Register("out_data_q", HdlType.SInt(wh));
-        var skidData = m.Register("skid_data_q", HdlType.SInt(wh));
-        var outFree = m.Define("out_free", mReady | ~outValid);
-        m.Next(outValid, Expr.Mux(outFree, skidValid | valid5, outValid));
-        m.Next(outData, Expr.Mux(skidValid, skidData, hidden), enable: outFree);
-        m.Next(skidValid, Expr.Mux(outFree, Expr.False, skidValid | valid5));
-        m.Next(skidData, hidden, enable: advance & ~outFree);
-        m.Assign(mValid, outValid);
-        m.Assign(mData, outData);
+        output.Connect(valid5, hidden, mValid, mData, mReady);
         return new LstmCellUnit(spec, accumulatorWidth, m.Build());
     }
 }
