@@ -11,6 +11,7 @@ public static class CommandCatalog
         yield return InspectCommand.Create(console);
         yield return QuantizeCommand.Create(console);
         yield return TrainCommand.Create(console);
+        yield return EvalCommand.Create(console);
         yield return InferCommand.Create(console);
         yield return GenCommand.Create(console);
         yield return LintCommand.Create(console);

@@ -90,6 +90,17 @@ public sealed class LstmNetwork
             new TrainableTensor("fc.bias", [dense.OutputSize], (float[])dense.Bias.Clone()));
     }
 
+    /// <summary>
+    /// A copy whose weight matrices hold their quantized values (what the accelerator stores);
+    /// biases and the embedding stay float, as in <see cref="Quantization.ModelQuantizer"/>.
+    /// </summary>
+    public LstmNetwork WithQuantizedWeights(Quantization.QuantizerOptions options)
+    {
+        var copy = FromModel(ToModel());
+        foreach (var p in copy.Parameters.Where(p => p.IsQuantizedMatrix)) FakeQuantization.Apply(p.Value, p.Rows, p.Cols, options, p.Value);
+        return copy;
+    }
+
     /// <summary>A float model holding copies of the current values.</summary>
     public LstmModel ToModel() => new(
         Layers.Select(l => new LstmLayer(l.InputSize, l.HiddenSize, (float[])l.WeightIh.Value.Clone(), (float[])l.WeightHh.Value.Clone(),
