@@ -37,9 +37,10 @@ public static class TrainCommand
         var wbits = new Option<int?>("--wbits") { Description = "Codes per weight with --wmethod (default: the method's own, or 2)." };
         var amethod = new Option<string?>("--amethod") { Description = "Quantize layer inputs (x_t, h_{t-1}) in the forward pass with this method." };
         var abits = new Option<int?>("--abits") { Description = "Codes per activation with --amethod (default: the method's own, or 2)." };
+        var iterative = new Option<int?>("--iterative") { Description = "Lee & Kim 2018: this many rounds of quantizing the weights with --wmethod and retraining in float for --epochs each." };
         var half = new Option<bool>("--half") { Description = "Store the weights as float16 (halves the file)." };
         var command = new Command("train", "Train (or quantization-aware fine-tune) an LSTM on an installed dataset.")
-            { data, output, from, epochs, hidden, embedding, layers, batch, bptt, optimizer, lr, decay, decayFrom, clip, dropout, seed, limit, wmethod, wbits, amethod, abits, half };
+            { data, output, from, epochs, hidden, embedding, layers, batch, bptt, optimizer, lr, decay, decayFrom, clip, dropout, seed, limit, wmethod, wbits, amethod, abits, iterative, half };
         command.SetAction(parse =>
         {
             var dataset = parse.GetValue(data)!;
@@ -71,6 +72,10 @@ public static class TrainCommand
                 Quantization = quantization,
             };
             options.Validate();
+            int? rounds = parse.GetValue(iterative);
+            if (rounds is not null && quantization.Weights is null) throw new FpgaException("--iterative needs --wmethod: it quantizes the weights between retraining rounds");
+            // Iterative retraining trains the weights in float between quantizations; only activations stay quantized in the forward pass.
+            var roundOptions = options with { Quantization = quantization with { Weights = null } };
             int? take = parse.GetValue(limit);
             var outputPath = parse.GetValue(output)!;
             LstmNetwork network;
@@ -83,8 +88,10 @@ public static class TrainCommand
                 int h = parse.GetValue(hidden) ?? 300;
                 network = Start(parse.GetValue(from), new NetworkShape(parse.GetValue(embedding) ?? h, h, parse.GetValue(layers), corpus.Vocabulary.Count, corpus.Vocabulary.Count), options.Seed);
                 console.Out.WriteLine($"brown: {corpus.Train.Length} train / {corpus.Valid.Length} valid / {corpus.Test.Length} test tokens, vocabulary {corpus.Vocabulary.Count}; {network.ParameterCount} parameters; {quantization}");
-                reports = LanguageModelTrainer.Train(network, train, corpus.Valid, options, r => Print(console, r, brown),
+                var net = network;
+                IReadOnlyList<EpochReport> Round(TrainingOptions o) => LanguageModelTrainer.Train(net, train, corpus.Valid, o, r => Print(console, r, brown),
                     (w, s) => console.Out.WriteLine($"  window {w}: train perplexity {s.Perplexity:F1}"));
+                reports = rounds is { } n2 ? Iterate(console, network, quantization, n2, () => Round(roundOptions)) : Round(options);
                 var test = LanguageModelEvaluation.Run(network, corpus.Test, quantization);
                 score = test.Perplexity.ToString("F2", CultureInfo.InvariantCulture);
                 console.Out.WriteLine($"test perplexity {score}");
@@ -96,8 +103,10 @@ public static class TrainCommand
                 var test = FashionMnist.Test();
                 network = Start(parse.GetValue(from), new NetworkShape(FashionMnist.Side, parse.GetValue(hidden) ?? 128, parse.GetValue(layers), FashionMnist.Classes), options.Seed);
                 console.Out.WriteLine($"fashion-mnist: {train.Count} train / {test.Count} test images; {network.ParameterCount} parameters; {quantization}");
-                reports = ClassifierTrainer.Train(network, train, test, options, r => Print(console, r, brown));
-                score = reports[^1].Held.Accuracy.ToString("P2", CultureInfo.InvariantCulture);
+                var net = network;
+                IReadOnlyList<EpochReport> Round(TrainingOptions o) => ClassifierTrainer.Train(net, train, test, o, r => Print(console, r, brown));
+                reports = rounds is { } n2 ? Iterate(console, network, quantization, n2, () => Round(roundOptions)) : Round(options);
+                score = ClassifierEvaluation.Run(network, test, quantization).Accuracy.ToString("P2", CultureInfo.InvariantCulture);
                 console.Out.WriteLine($"test accuracy {score}");
             }
             network.Save(outputPath, parse.GetValue(half), new Dictionary<string, string>
@@ -112,6 +121,18 @@ public static class TrainCommand
             return FpgaCli.ExitOk;
         });
         return command;
+    }
+
+    private static IReadOnlyList<EpochReport> Iterate(CliConsole console, LstmNetwork network, QuantizationAware quantization, int rounds, Func<IReadOnlyList<EpochReport>> round)
+    {
+        var all = new List<EpochReport>();
+        IterativeQuantization.Run(network, quantization.Weights!, rounds, r =>
+        {
+            console.Out.WriteLine($"round {r}/{rounds}: weights quantized, retraining in float");
+            all.AddRange(round());
+        });
+        console.Out.WriteLine("weights quantized after the last round");
+        return all;
     }
 
     private static QuantizerOptions? Options(string? method, int? bits)
