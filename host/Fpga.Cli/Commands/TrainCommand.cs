@@ -29,8 +29,8 @@ public static class TrainCommand
         var lr = new Option<float?>("--lr") { Description = "Learning rate (adam 2e-3, sgd 20)." };
         var decay = new Option<float?>("--lr-decay") { Description = "Learning-rate factor per epoch after --decay-from." };
         var decayFrom = new Option<int?>("--decay-from") { Description = "First epoch whose learning rate is decayed." };
-        var clip = new Option<float>("--clip") { Description = "Gradient-norm clipping threshold (0: off).", DefaultValueFactory = _ => 5f };
-        var dropout = new Option<float?>("--dropout") { Description = "Dropout on non-recurrent connections (fashion-mnist 0, brown 0.5)." };
+        var clip = new Option<float?>("--clip") { Description = "Gradient-norm clipping threshold, 0 for none (fashion-mnist 5, brown 0.25)." };
+        var dropout = new Option<float?>("--dropout") { Description = "Dropout on non-recurrent connections (fashion-mnist 0, brown 0.3)." };
         var seed = new Option<int>("--seed") { Description = "Seed of initialization, shuffling and dropout.", DefaultValueFactory = _ => 1 };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N training images or tokens (quick trials)." };
         var wmethod = new Option<string?>("--wmethod") { Description = "Quantize weights in the forward pass (straight-through estimator) with this method." };
@@ -66,8 +66,8 @@ public static class TrainCommand
                 LearningRate = parse.GetValue(lr) ?? (kind == OptimizerKind.Adam ? 2e-3f : 20f),
                 LearningRateDecay = parse.GetValue(decay) ?? (brown ? 0.25f : 0.7f),
                 DecayFromEpoch = parse.GetValue(decayFrom) ?? (brown ? 3 : 6),
-                ClipNorm = parse.GetValue(clip),
-                Dropout = parse.GetValue(dropout) ?? (brown ? 0.5f : 0f),
+                ClipNorm = parse.GetValue(clip) ?? (brown ? 0.25f : 5f),
+                Dropout = parse.GetValue(dropout) ?? (brown ? 0.3f : 0f),
                 Seed = parse.GetValue(seed),
                 Quantization = quantization,
             };
