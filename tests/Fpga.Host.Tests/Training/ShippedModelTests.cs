@@ -1,5 +1,6 @@
 using Fpga.Host.Datasets;
 using Fpga.Host.Models;
+using Fpga.Host.Quantization;
 using Fpga.Host.Training;
 
 namespace Fpga.Host.Tests.Training;
@@ -27,5 +28,15 @@ public sealed class ShippedModelTests
         Assert.Equal(10, model.OutputSize);
         var accuracy = ClassifierEvaluation.Run(LstmNetwork.FromModel(model), FashionMnist.Test().Take(1000), QuantizationAware.None).Accuracy;
         Assert.True(accuracy > 0.88, $"accuracy {accuracy}");
+    }
+
+    [Fact]
+    public void TheQuantizationAwareModelKeepsItsAccuracyWithTwoBitWeightsAndActivations()
+    {
+        var model = ModelFileReader.Read(ShippedModel("fashion-mnist-lstm128-alternating-w2a2.safetensors")).FloatModel!;
+        var options = new QuantizerOptions(QuantMethod.Alternating, 2);
+        var network = LstmNetwork.FromModel(model).WithQuantizedWeights(options);
+        var accuracy = ClassifierEvaluation.Run(network, FashionMnist.Test().Take(1000), new QuantizationAware(null, options)).Accuracy;
+        Assert.True(accuracy > 0.86, $"W2/A2 accuracy {accuracy}");
     }
 }
