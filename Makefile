@@ -59,8 +59,12 @@ test: setup datasets build
 MODELS := host/models
 models: datasets build
 	$(FPGA) train fashion-mnist -o $(MODELS)/fashion-mnist-lstm128.safetensors
+	# Quantization-aware fine-tuning in two stages of 6 epochs (the second restarts Adam at a higher rate).
 	OPENBLAS_NUM_THREADS=1 $(FPGA) train fashion-mnist --from $(MODELS)/fashion-mnist-lstm128.safetensors \
 	  --epochs 6 --lr 5e-4 --decay-from 3 --wmethod alternating --wbits 2 --amethod alternating --abits 2 \
+	  -o .cache/fashion-mnist-w2a2-stage1.safetensors
+	OPENBLAS_NUM_THREADS=1 $(FPGA) train fashion-mnist --from .cache/fashion-mnist-w2a2-stage1.safetensors \
+	  --epochs 6 --lr 1e-3 --decay-from 2 --seed 2 --wmethod alternating --wbits 2 --amethod alternating --abits 2 \
 	  -o $(MODELS)/fashion-mnist-lstm128-alternating-w2a2.safetensors
 	OPENBLAS_NUM_THREADS=1 $(FPGA) train brown --half -o $(MODELS)/brown-lstm300.safetensors
 
