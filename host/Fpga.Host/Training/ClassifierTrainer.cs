@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using Fpga.Host.Datasets;
+
+namespace Fpga.Host.Training;
+
+/// <summary>
+/// Trains a sequence classifier on images (one pixel row per step): shuffled mini-batches each
+/// epoch (the last partial batch is dropped), scoring <paramref name="held"/> after every epoch.
+/// </summary>
+public static class ClassifierTrainer
+{
+    public static IReadOnlyList<EpochReport> Train(LstmNetwork network, ImageSet train, ImageSet held, TrainingOptions options, Action<EpochReport>? progress = null)
+    {
+        options.Validate();
+        var random = new Random(options.Seed);
+        var optimizer = options.CreateOptimizer(network);
+        var pass = new NetworkPass(network, options.BatchSize, train.Rows, OutputMode.LastStep);
+        var order = Enumerable.Range(0, train.Count).ToArray();
+        int batches = train.Count / options.BatchSize;
+        if (batches == 0) throw new Diagnostics.FpgaException($"{train.Count} training images are fewer than one batch of {options.BatchSize}");
+        var reports = new List<EpochReport>();
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            optimizer.LearningRate = options.LearningRateAt(epoch);
+            random.Shuffle(order);
+            var clock = Stopwatch.StartNew();
+            var score = new PassResult();
+            for (int k = 0; k < batches; k++)
+            {
+                var batch = ImageBatches.Build(train, order.AsSpan(k * options.BatchSize, options.BatchSize));
+                score += pass.Forward(batch, options.Quantization, options.Dropout, random);
+                pass.Backward();
+                optimizer.Step();
+            }
+            double seconds = clock.Elapsed.TotalSeconds;
+            long samples = (long)batches * options.BatchSize;
+            var report = new EpochReport(epoch, optimizer.LearningRate, score, ClassifierEvaluation.Run(network, held, options.Quantization), seconds, samples, samples * train.Rows);
+            reports.Add(report);
+            progress?.Invoke(report);
+        }
+        return reports;
+    }
+}
