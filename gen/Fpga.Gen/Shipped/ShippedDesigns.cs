@@ -39,5 +39,10 @@ public static class ShippedDesigns
             Path.Combine("blocks", cell.Module.Name),
             cell.Module,
             $"LSTM cell unit, the default spec (H 128), latency {LstmCellUnit.Latency} cycles");
+        var requantizer = GreedyRequantizer.Generate(new AcceleratorSpec().Validate(), simd: 32);
+        yield return new ShippedDesign(
+            Path.Combine("blocks", requantizer.Module.Name),
+            requantizer.Module,
+            $"Greedy re-quantizer of h, the default spec (H 128, ka 2), {requantizer.Words} words of 32 codes per plane");
     }
 }
