@@ -21,10 +21,20 @@ public static class GenCommand
         var pe = new Option<int>("--pe") { Description = "Rows in parallel (xnor-mvu).", DefaultValueFactory = _ => 4 };
         var kw = new Option<int>("--kw") { Description = "Weight codes (xnor-mvu).", DefaultValueFactory = _ => 2 };
         var ka = new Option<int>("--ka") { Description = "Activation codes (xnor-mvu).", DefaultValueFactory = _ => 2 };
-        var command = new Command("gen", "Generate Verilog for a block or the shipped configurations.") { output, shipped, block, simd, levels, rows, cols, pe, kw, ka };
+        var config = new Option<string?>("--config") { Description = "An accelerator spec (JSON): generate every block of its datapath and a manifest." };
+        var model = new Option<string?>("--model") { Description = "A quantized model: derive its spec, then as --config." };
+        var command = new Command("gen", "Generate Verilog for a spec, a quantized model, a block or the shipped configurations.") { output, config, model, shipped, block, simd, levels, rows, cols, pe, kw, ka };
         command.SetAction(parse =>
         {
             var directory = parse.GetValue(output)!;
+            if (parse.GetValue(config) is { } configPath)
+                return GenerateSpec(console, directory, ReadSpec(configPath));
+            if (parse.GetValue(model) is { } modelPath)
+            {
+                var file = Fpga.Host.Models.ModelFileReader.Read(modelPath);
+                var quantized = file.QuantizedModel ?? throw new FpgaException($"{modelPath}: is a float model; quantize it first (fpga quantize)");
+                return GenerateSpec(console, directory, Fpga.Host.Golden.AcceleratorSpecs.ForModel(quantized));
+            }
             if (parse.GetValue(shipped))
             {
                 foreach (var design in ShippedDesigns.All())
@@ -57,5 +67,24 @@ public static class GenCommand
             }
         });
         return command;
+    }
+
+    private static Fpga.Gen.Spec.AcceleratorSpec ReadSpec(string path)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (IOException e) { throw new FpgaException($"{path}: {e.Message}"); }
+        catch (UnauthorizedAccessException e) { throw new FpgaException($"{path}: {e.Message}"); }
+        return Fpga.Gen.Spec.AcceleratorSpec.FromJson(text, path);
+    }
+
+    private static int GenerateSpec(CliConsole console, string directory, Fpga.Gen.Spec.AcceleratorSpec spec)
+    {
+        var blocks = Fpga.Gen.Cores.AcceleratorBlocks.Generate(spec);
+        var files = RtlWriter.Write(directory, blocks.SelectMany(b => Fpga.Gen.Emit.VerilogEmitter.EmitHierarchy(b.Module)));
+        BlockManifest.Write(directory, spec, blocks);
+        console.Out.WriteLine($"spec {spec.Hash[..16]} (design id 0x{spec.DesignId:x8}): {files.Count} modules and {BlockManifest.FileName} in {directory}");
+        foreach (var b in blocks) console.Out.WriteLine($"  {b.Role,-28} {b.Module.Name,-50} {b.Summary}, {b.CyclesPerUse} cycles");
+        return FpgaCli.ExitOk;
     }
 }
