@@ -44,5 +44,11 @@ public static class ShippedDesigns
             Path.Combine("blocks", requantizer.Module.Name),
             requantizer.Module,
             $"Greedy re-quantizer of h, the default spec (H 128, ka 2), {requantizer.Words} words of 32 codes per plane");
+        // The default spec is the Fashion-MNIST layer: 28 pixels a step, 128 units, 2/2 codes, PE 4, SIMD 32.
+        var layer = LstmLayerEngine.Generate(new AcceleratorSpec().Validate());
+        yield return new ShippedDesign(
+            Path.Combine("layers", layer.Module.Name),
+            layer.Module,
+            "One LSTM layer, the default spec (28 inputs, H 128, kw = ka = 2, PE 4, SIMD 32)");
     }
 }

@@ -13,7 +13,8 @@ module greedy_requant_h128_k2_s32_201b708b (
   output wire               m_axis_tvalid,
   input  wire               m_axis_tready,
   output wire [43:0]        m_axis_tdata, // {G[j], code word}
-  output wire               m_axis_tlast
+  output wire               m_axis_tlast,
+  output wire               idle
 );
 
   reg [1:0] state_q;
@@ -91,6 +92,7 @@ module greedy_requant_h128_k2_s32_201b708b (
   assign m_axis_tvalid = out_valid_q;
   assign m_axis_tdata = out_data_q;
   assign m_axis_tlast = out_last_q;
+  assign idle = in_load & (~out_valid_q);
   assign tmp_2 = divisor_fits ? (remainder_shifted - 9'd256) : remainder_shifted;
 
   always @(posedge clk) begin

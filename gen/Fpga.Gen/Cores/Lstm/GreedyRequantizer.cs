@@ -59,6 +59,7 @@ public sealed class GreedyRequantizer
         var mData = m.Output("m_axis_tdata", wg + simd);
         m.Describe(mData, "{G[j], code word}");
         var mLast = m.Output("m_axis_tlast", 1);
+        var idle = m.Output("idle", 1);
 
         const int Load = 0, Sum = 1, Divide = 2, Code = 3;
         var state = m.Register("state_q", 2, resetValue: Load);
@@ -140,6 +141,7 @@ public sealed class GreedyRequantizer
         m.Assign(mValid, outValid);
         m.Assign(mData, outData);
         m.Assign(mLast, outLast);
+        m.Assign(idle, inLoad & ~outValid);
         return new GreedyRequantizer(spec, simd, m.Build(), nw);
     }
 }

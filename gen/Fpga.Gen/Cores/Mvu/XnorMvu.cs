@@ -129,8 +129,10 @@ public sealed class XnorMvu
             Counter(jQ, launch, step & cfLast, jLast);
             Counter(iQ, launch, step & nextWeightCode, iLast);
             Counter(rfQ, launch, step & nextWeightCode & iLast, rfLast);
-            m.Next(wBase, Expr.Mux(launch, Expr.Zero(wBase.Type), wBase + cf), enable: launch | (step & nextWeightCode));
-            m.Next(xBase, Expr.Mux(launch | (cfLast & jLast), Expr.Zero(xBase.Type), xBase + cf), enable: launch | (step & cfLast));
+            // The bases step by colFolds; their last step wraps past the memory and is never used,
+            // so the constant is taken modulo the address width.
+            m.Next(wBase, Expr.Mux(launch, Expr.Zero(wBase.Type), wBase + (cf & ((1L << wAddrBits) - 1))), enable: launch | (step & nextWeightCode));
+            m.Next(xBase, Expr.Mux(launch | (cfLast & jLast), Expr.Zero(xBase.Type), xBase + (cf & ((1L << xAddrBits) - 1))), enable: launch | (step & cfLast));
             m.Next(cAddr, Expr.Mux(launch, Expr.Zero(cAddr.Type), cAddr + 1), enable: launch | (step & nextWeightCode));
 
             // Memories with registered reads: data arrive in stage 1.

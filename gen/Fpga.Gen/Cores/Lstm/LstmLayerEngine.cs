@@ -1,0 +1,163 @@
+using Fpga.Gen.Cores.Mvu;
+using Fpga.Gen.Hdl;
+using Fpga.Gen.Ir;
+using Fpga.Gen.Spec;
+
+namespace Fpga.Gen.Cores.Lstm;
+
+/// <summary>
+/// One LSTM layer, steps 1 to 6 of docs/NUMERICS.md: the input and the recurrent
+/// matrix-vector units run side by side, a join adds their accumulators row fold by row fold
+/// (the recurrent part counts as 0 in the first step of a sequence), the cell unit turns each
+/// unit's four gate sums into h, which leaves on m_axis and enters the greedy re-quantizer,
+/// whose code words and coefficients are written straight into the recurrent unit's
+/// activation memory for the next step.
+///
+/// Gate rows are stored unit-major (physical row 4k + q holds gate q of unit k, q = i, f, g, o),
+/// so with PE = 4 one beat of the matrix-vector units is one unit's four gates.
+/// The host writes weights, coefficients and biases through the *_wr ports, writes the step's
+/// input codes through x_wr / g_wr, then pulses start (with first set for the first step of a
+/// sequence) and waits for busy to fall before the next step.
+/// </summary>
+public sealed class LstmLayerEngine
+{
+    private LstmLayerEngine(AcceleratorSpec spec, ModuleIr module, XnorMvu input, XnorMvu recurrent, LstmCellUnit cell, GreedyRequantizer requantizer)
+    {
+        Spec = spec;
+        Module = module;
+        Input = input;
+        Recurrent = recurrent;
+        Cell = cell;
+        Requantizer = requantizer;
+    }
+
+    public AcceleratorSpec Spec { get; }
+    public ModuleIr Module { get; }
+    public XnorMvu Input { get; }
+    public XnorMvu Recurrent { get; }
+    public LstmCellUnit Cell { get; }
+    public GreedyRequantizer Requantizer { get; }
+
+    public static LstmLayerEngine Generate(AcceleratorSpec spec)
+    {
+        spec.Validate();
+        if (spec.Pe != 4) throw new SpecValidationException(nameof(AcceleratorSpec.Pe), $"the layer engine takes one unit's four gates per beat: PE must be 4, not {spec.Pe}");
+        var conventions = new DesignConventions(spec.Reset);
+        var widths = DerivedWidths.For(spec);
+        int accWidth = widths.Layers[0].Accumulator;
+        XnorMvu Mvu(int cols) => XnorMvu.Generate(new XnorMvuOptions(spec.GateRows, cols, spec.Pe, spec.Simd, spec.WeightCodes, spec.ActivationCodes,
+            spec.WeightCoefficient.Width, spec.ActivationCoefficient.Width), conventions);
+        var input = Mvu(spec.InputSize);
+        var recurrent = Mvu(spec.HiddenSize);
+        var cell = LstmCellUnit.Generate(spec, accWidth, conventions);
+        var requantizer = GreedyRequantizer.Generate(spec, spec.Simd, conventions);
+
+        var m = new ModuleBuilder($"lstm_layer_{spec.Hash[..8]}", conventions);
+        m.Comment($"One LSTM layer: {spec.InputSize} inputs, {spec.HiddenSize} units, kw {spec.WeightCodes}, ka {spec.ActivationCodes}, PE {spec.Pe}, SIMD {spec.Simd}; spec {spec.Hash[..16]}.");
+        var clock = m.Clock;
+        var reset = m.Reset;
+
+        Signal Pass(Instance instance, string port, string topName)
+        {
+            var spec = instance.Target.Ports.Single(p => p.Name == port);
+            var top = m.Input(topName, spec.Type);
+            instance.Input(port, top);
+            return top;
+        }
+        Signal Out(Instance instance, string port, string wireName)
+        {
+            var spec = instance.Target.Ports.Single(p => p.Name == port);
+            var wire = m.Wire(wireName, spec.Type);
+            instance.Output(port, wire);
+            return wire;
+        }
+
+        var start = m.Input("start", 1);
+        var first = m.Input("first", 1);
+        var busy = m.Output("busy", 1);
+        var mValid = m.Output("m_axis_tvalid", 1);
+        var mReady = m.Input("m_axis_tready", 1);
+        var mData = m.Output("m_axis_tdata", HdlType.SInt(spec.Hidden.Width));
+        var productsDone = m.Output("products_done", 1);
+
+        var firstQ = m.Register("first_q", 1);
+        m.Next(firstQ, first, enable: start);
+
+        // The input product: everything from the host.
+        var ux = m.Instantiate("u_input_product", input.Module).Input("clk", clock).Input("rst", reset).Input("start", start);
+        foreach (var (port, name) in new[] { ("w_wr_en", "wx_wr_en"), ("w_wr_addr", "wx_wr_addr"), ("w_wr_data", "wx_wr_data"), ("a_wr_en", "ax_wr_en"),
+                     ("a_wr_addr", "ax_wr_addr"), ("a_wr_data", "ax_wr_data"), ("x_wr_en", "x_wr_en"), ("x_wr_addr", "x_wr_addr"), ("x_wr_data", "x_wr_data"),
+                     ("g_wr_en", "g_wr_en"), ("g_wr_data", "g_wr_data") })
+            Pass(ux, port, name);
+        if (spec.ActivationCodes > 1) Pass(ux, "g_wr_idx", "g_wr_idx");
+        var xBusy = Out(ux, "busy", "input_busy");
+        var xValid = Out(ux, "m_axis_tvalid", "input_valid");
+        var xData = Out(ux, "m_axis_tdata", "input_sums");
+        var xLast = Out(ux, "m_axis_tlast", "input_last");
+
+        // The recurrent product: weights from the host, activations from the re-quantizer.
+        var uh = m.Instantiate("u_recurrent_product", recurrent.Module).Input("clk", clock).Input("rst", reset).Input("start", start);
+        foreach (var (port, name) in new[] { ("w_wr_en", "wh_wr_en"), ("w_wr_addr", "wh_wr_addr"), ("w_wr_data", "wh_wr_data"), ("a_wr_en", "ah_wr_en"),
+                     ("a_wr_addr", "ah_wr_addr"), ("a_wr_data", "ah_wr_data") })
+            Pass(uh, port, name);
+        var hBusy = Out(uh, "busy", "recurrent_busy");
+        var hValid = Out(uh, "m_axis_tvalid", "recurrent_valid");
+        var hData = Out(uh, "m_axis_tdata", "recurrent_sums");
+        var hLast = Out(uh, "m_axis_tlast", "recurrent_last");
+
+        // Join: both products' beats for the same row fold are added lane by lane.
+        var cellReady = m.Wire("cell_ready", 1);
+        var joined = m.Define("joined_valid", xValid & hValid);
+        uh.Input("m_axis_tready", cellReady & xValid);
+        ux.Input("m_axis_tready", cellReady & hValid);
+        var lanes = new Expr[4];
+        for (int q = 0; q < 4; q++)
+        {
+            var x = xData[(q + 1) * input.AccumulatorWidth - 1, q * input.AccumulatorWidth].AsSigned().Resize(accWidth);
+            var h = hData[(q + 1) * recurrent.AccumulatorWidth - 1, q * recurrent.AccumulatorWidth].AsSigned().Resize(accWidth);
+            lanes[q] = x + Expr.Mux(firstQ, Expr.Zero(HdlType.SInt(accWidth)), h);
+        }
+        m.Assign(productsDone, joined & cellReady & xLast & hLast);
+
+        // Cell unit, then a fork to the host and the re-quantizer.
+        var cellValid = m.Wire("cell_valid", 1);
+        var cellData = m.Wire("cell_hidden", HdlType.SInt(spec.Hidden.Width));
+        var rqReady = m.Wire("requant_ready", 1);
+        m.Instantiate("u_cell", cell.Module).Input("clk", clock).Input("rst", reset)
+            .Input("s_axis_tvalid", joined).Output("s_axis_tready", cellReady)
+            .Input("s_axis_tdata", Expr.Concat(lanes[3].AsUnsigned(), lanes[2].AsUnsigned(), lanes[1].AsUnsigned(), lanes[0].AsUnsigned()))
+            .Input("s_axis_tuser", firstQ)
+            .Input("b_wr_en", m.Input("b_wr_en", 1)).Input("b_wr_addr", m.Input("b_wr_addr", cell.Module.Ports.Single(p => p.Name == "b_wr_addr").Type))
+            .Input("b_wr_data", m.Input("b_wr_data", cell.Module.Ports.Single(p => p.Name == "b_wr_data").Type))
+            .Output("m_axis_tvalid", cellValid).Input("m_axis_tready", mReady & rqReady).Output("m_axis_tdata", cellData);
+        m.Assign(mValid, cellValid & rqReady);
+        m.Assign(mData, cellData);
+
+        var rqValid = m.Wire("requant_valid", 1);
+        var rqData = m.Wire("requant_word", requantizer.Module.Ports.Single(p => p.Name == "m_axis_tdata").Type);
+        var rqLast = m.Wire("requant_last", 1);
+        var rqIdle = m.Wire("requant_idle", 1);
+        m.Instantiate("u_requantizer", requantizer.Module).Input("clk", clock).Input("rst", reset)
+            .Input("s_axis_tvalid", cellValid & mReady).Output("s_axis_tready", rqReady).Input("s_axis_tdata", cellData)
+            .Output("m_axis_tvalid", rqValid).Input("m_axis_tready", Expr.True).Output("m_axis_tdata", rqData).Output("m_axis_tlast", rqLast)
+            .Output("idle", rqIdle);
+
+        // Code words go straight into the recurrent unit's activation memory, code j major.
+        int words = requantizer.Words;
+        var actAddress = m.Register("act_address_q", uh.Target.Ports.Single(p => p.Name == "x_wr_addr").Type.Width, resetValue: 0);
+        var column = m.Register("column_q", BitWidth.ForUnsigned(Math.Max(words - 1, 1)), resetValue: 0);
+        var codeIndex = m.Register("code_index_q", BitWidth.ForUnsigned(Math.Max(spec.ActivationCodes - 1, 1)), resetValue: 0);
+        var columnLast = m.Define("column_last", column.Eq(words - 1));
+        m.Next(actAddress, Expr.Mux(rqLast, Expr.Zero(actAddress.Type), actAddress + 1), enable: rqValid);
+        m.Next(column, Expr.Mux(columnLast, Expr.Zero(column.Type), column + 1), enable: rqValid);
+        m.Next(codeIndex, Expr.Mux(rqLast, Expr.Zero(codeIndex.Type), codeIndex + 1), enable: rqValid & columnLast);
+        uh.Input("x_wr_en", rqValid).Input("x_wr_addr", actAddress).Input("x_wr_data", rqData[spec.Simd - 1, 0])
+            .Input("g_wr_en", rqValid).Input("g_wr_data", rqData[rqData.Width - 1, spec.Simd]);
+        if (spec.ActivationCodes > 1) uh.Input("g_wr_idx", codeIndex);
+
+        var stepBusy = m.Register("step_busy_q", 1, resetValue: 0);
+        m.Next(stepBusy, Expr.Mux(start, Expr.True, Expr.Mux(rqValid & rqLast, Expr.False, stepBusy)));
+        m.Assign(busy, stepBusy | xBusy | hBusy | ~rqIdle);
+        return new LstmLayerEngine(spec, m.Build(), input, recurrent, cell, requantizer);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Numerics;
+using Fpga.Gen.Cores.Lstm;
+using Fpga.Gen.Hdl;
+using Fpga.Host.Golden;
+using Fpga.Sim.Verilator;
+
+namespace Fpga.Host.Verification;
+
+/// <summary>What one co-simulation of the layer engine observed.</summary>
+public sealed record LstmLayerCosimResult(int Sequences, int Steps, int HiddenChecked, IReadOnlyList<string> Mismatches, IReadOnlyList<long> CyclesPerStep)
+{
+    public bool Passed => Mismatches.Count == 0;
+}
+
+/// <summary>
+/// Loads a model image into the Verilated layer engine (gate rows unit-major), runs
+/// sequences step by step with the host's input codes, and compares every hidden value with
+/// the golden model's trace, under random sink stalls.
+/// </summary>
+public static class LstmLayerCosim
+{
+    public static LstmLayerCosimResult Run(VerilatorSimulation sim, LstmLayerEngine engine, ModelImage image, IReadOnlyList<IReadOnlyList<CodedVector>> sequences, int seed, double sinkStall)
+    {
+        var spec = engine.Spec;
+        var random = new Random(seed);
+        int h = spec.HiddenSize;
+        foreach (var port in new[] { "wx_wr_en", "ax_wr_en", "wh_wr_en", "ah_wr_en", "b_wr_en", "x_wr_en", "g_wr_en", "start", "first", "m_axis_tready" }) sim.Set(port, false);
+        sim.Set("rst", true);
+        sim.Step(2);
+        sim.Set("rst", false);
+        var layer = image.Layers[0];
+        LoadMatrix(sim, engine.Input.Options, layer.InputWeights, "wx", "ax", h);
+        LoadMatrix(sim, engine.Recurrent.Options, layer.HiddenWeights, "wh", "ah", h);
+        int wz = spec.Gate.Width;
+        for (int k = 0; k < h; k++)
+        {
+            BigInteger word = 0;
+            for (int q = 0; q < 4; q++) word |= Bits(layer.Bias[q * h + k], wz) << (q * wz);
+            sim.Set("b_wr_addr", (ulong)k);
+            sim.Set("b_wr_data", word);
+            sim.Set("b_wr_en", true);
+            sim.Step();
+        }
+        sim.Set("b_wr_en", false);
+
+        var golden = new GoldenLstm(image);
+        var mismatches = new List<string>();
+        var cycles = new List<long>();
+        int checkedValues = 0, steps = 0;
+        for (int s = 0; s < sequences.Count; s++)
+        {
+            var trace = new List<GoldenStepTrace>();
+            golden.RunSequence(sequences[s], trace);
+            for (int t = 0; t < sequences[s].Count; t++)
+            {
+                WriteInput(sim, engine, sequences[s][t]);
+                sim.Set("first", t == 0);
+                sim.Set("start", true);
+                sim.Step();
+                sim.Set("start", false);
+                long begin = sim.Cycles;
+                var outputs = new List<long>();
+                for (long guard = 0; guard < 200_000; guard++)
+                {
+                    bool ready = random.NextDouble() >= sinkStall;
+                    sim.Set("m_axis_tready", ready);
+                    var valid = sim.Sample("m_axis_tvalid");
+                    var data = sim.Sample("m_axis_tdata");
+                    var busy = sim.Sample("busy");
+                    if (valid.Value == 1 && ready) outputs.Add(XnorDotReference.Signed(data.Value, spec.Hidden.Width));
+                    if (busy.Value == 0 && valid.Value == 0) break;
+                    sim.Step();
+                }
+                cycles.Add(sim.Cycles - begin + 1);
+                var expected = trace[t].Layers[0].Hidden;
+                if (outputs.Count != h) mismatches.Add($"sequence {s} step {t}: {outputs.Count} hidden values instead of {h}");
+                for (int k = 0; k < Math.Min(h, outputs.Count); k++)
+                {
+                    if (outputs[k] != expected[k]) mismatches.Add($"sequence {s} step {t} unit {k}: expected {expected[k]}, got {outputs[k]}");
+                    checkedValues++;
+                }
+                steps++;
+            }
+        }
+        sim.Set("m_axis_tready", false);
+        return new LstmLayerCosimResult(sequences.Count, steps, checkedValues, mismatches.Take(20).ToArray(), cycles);
+    }
+
+    /// <summary>Physical row 4k + q holds canonical row q * H + k: one PE-4 beat is one unit's four gates.</summary>
+    private static void LoadMatrix(VerilatorSimulation sim, Fpga.Gen.Cores.Mvu.XnorMvuOptions o, ImageMatrix matrix, string planes, string coefficients, int hidden)
+    {
+        int wAddrBits = BitWidth.Log2Ceiling(Math.Max(2, o.RowFolds * o.WeightCodes * o.ColFolds));
+        int cAddrBits = BitWidth.Log2Ceiling(Math.Max(2, o.RowFolds * o.WeightCodes));
+        for (int p = 0; p < o.Rows; p++)
+        {
+            int row = (p % 4) * hidden + p / 4, pe = p % o.Pe, fold = p / o.Pe;
+            for (int i = 0; i < o.WeightCodes; i++)
+            {
+                var plane = matrix.Plane(row, i);
+                for (int cf = 0; cf < o.ColFolds; cf++)
+                {
+                    BigInteger word = 0;
+                    for (int b = 0; b < o.Simd && cf * o.Simd + b < o.Cols; b++)
+                    {
+                        int c = cf * o.Simd + b;
+                        if (((plane[c >> 6] >> (c & 63)) & 1) != 0) word |= BigInteger.One << b;
+                    }
+                    sim.Set($"{planes}_wr_addr", (ulong)(((long)(fold * o.WeightCodes + i) * o.ColFolds + cf) | ((long)pe << wAddrBits)));
+                    sim.Set($"{planes}_wr_data", word);
+                    sim.Set($"{planes}_wr_en", true);
+                    sim.Step();
+                }
+                sim.Set($"{planes}_wr_en", false);
+                sim.Set($"{coefficients}_wr_addr", (ulong)((long)(fold * o.WeightCodes + i) | ((long)pe << cAddrBits)));
+                sim.Set($"{coefficients}_wr_data", Bits(matrix.Coefficient(row, i), o.WeightCoefficientWidth));
+                sim.Set($"{coefficients}_wr_en", true);
+                sim.Step();
+                sim.Set($"{coefficients}_wr_en", false);
+            }
+        }
+    }
+
+    private static void WriteInput(VerilatorSimulation sim, LstmLayerEngine engine, CodedVector x)
+    {
+        var o = engine.Input.Options;
+        for (int j = 0; j < x.Codes; j++)
+        {
+            for (int cf = 0; cf < o.ColFolds; cf++)
+            {
+                BigInteger word = 0;
+                for (int b = 0; b < o.Simd && cf * o.Simd + b < o.Cols; b++)
+                    if (x.Bit(j, cf * o.Simd + b)) word |= BigInteger.One << b;
+                sim.Set("x_wr_addr", (ulong)(j * o.ColFolds + cf));
+                sim.Set("x_wr_data", word);
+                sim.Set("x_wr_en", true);
+                sim.Step();
+            }
+            sim.Set("x_wr_en", false);
+            if (x.Codes > 1) sim.Set("g_wr_idx", (ulong)j);
+            sim.Set("g_wr_data", Bits(x.Coefficients[j], o.ActivationCoefficientWidth));
+            sim.Set("g_wr_en", true);
+            sim.Step();
+            sim.Set("g_wr_en", false);
+        }
+    }
+
+    private static BigInteger Bits(long value, int width) => value >= 0 ? value : (BigInteger.One << width) + value;
+}

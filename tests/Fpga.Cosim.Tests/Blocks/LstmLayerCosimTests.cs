@@ -1,0 +1,43 @@
+using Fpga.Gen.Cores.Lstm;
+using Fpga.Gen.Spec;
+using Fpga.Host.Golden;
+using Fpga.Host.Models;
+using Fpga.Host.Quantization;
+using Fpga.Host.Verification;
+
+namespace Fpga.Cosim.Tests.Blocks;
+
+/// <summary>One LSTM layer in Verilator against the golden model: every hidden value of every step, over sequences.</summary>
+public class LstmLayerCosimTests
+{
+    public static TheoryData<int, int, int, int> Grid => new()
+    {
+        // inputs, hidden, codes, simd
+        { 10, 8, 2, 4 },
+        { 28, 16, 1, 8 },
+        { 12, 12, 3, 16 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Grid))]
+    public void EveryHiddenValueMatchesTheGoldenModel(int inputs, int hidden, int codes, int simd)
+    {
+        var model = RandomLstmModel.Create(inputs, hidden, layers: 1, denseOutputs: 0, seed: inputs + hidden);
+        var method = new ActivationQuantization(QuantMethod.Alternating, codes);
+        var (quantized, _) = ModelQuantizer.Quantize(model, new QuantizerOptions(QuantMethod.Alternating, codes), method);
+        var spec = AcceleratorSpecs.ForModel(quantized, pe: 4, simd: simd);
+        var image = ModelImage.Build(quantized, spec);
+        var engine = LstmLayerEngine.Generate(spec);
+        using var work = new TestDirectory();
+        var block = GeneratedBlock.Prepare(engine.Module, work.Path);
+        Assert.True(block.Lint.Clean, string.Join("\n", block.Lint.Verilator.Concat(block.Lint.Icarus)));
+        using var sim = block.Model.Start();
+        var batch = RandomLstmModel.Inputs(batch: 2, steps: 5, features: inputs, seed: hidden);
+        var sequences = Enumerable.Range(0, 2).Select(s => StepInput.QuantizeSequence(batch, s, method, spec)).ToArray();
+
+        var result = LstmLayerCosim.Run(sim, engine, image, sequences, seed: codes, sinkStall: 0.3);
+
+        Assert.Empty(result.Mismatches);
+        Assert.Equal(2 * 5 * hidden, result.HiddenChecked);
+    }
+}
