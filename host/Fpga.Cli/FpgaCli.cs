@@ -40,6 +40,11 @@ public static class FpgaCli
             console.Error.WriteLine($"error: {e.Message}");
             return ExitUserError;
         }
+        catch (Fpga.Sim.SimulationException e)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return ExitUserError;
+        }
         catch (SpecValidationException e)
         {
             console.Error.WriteLine($"error: {e.Message}");

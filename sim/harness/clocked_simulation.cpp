@@ -41,6 +41,19 @@ bool ClockedSimulation::step(uint64_t cycles) {
     return true;
 }
 
+bool ClockedSimulation::stepUntil(const Port& port, const std::vector<uint32_t>& words,
+                                  uint64_t maxCycles, uint64_t& stepped, bool& reached) {
+    stepped = 0;
+    settle();
+    reached = ports_.equals(port, words);
+    while (!reached && stepped < maxCycles) {
+        if (!step(1)) return false;
+        ++stepped;
+        reached = ports_.equals(port, words);
+    }
+    return true;
+}
+
 void ClockedSimulation::finish() {
     if (waveform_) waveform_->dump(context_.time());
     model_.final();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "port_table.h"
 
@@ -31,6 +32,12 @@ public:
 
     // Runs cycles rising edges. Returns false if the design called $finish on the way.
     bool step(uint64_t cycles);
+
+    // Runs single cycles until port equals words, at most maxCycles of them; the value is
+    // checked before the first edge too. Sets stepped to the cycles run and reached to whether
+    // the value was seen. Returns false if the design called $finish on the way.
+    bool stepUntil(const Port& port, const std::vector<uint32_t>& words, uint64_t maxCycles,
+                   uint64_t& stepped, bool& reached);
 
     uint64_t cycles() const { return cycles_; }
 

@@ -9,7 +9,7 @@ namespace fpga_sim {
 
 namespace {
 
-constexpr size_t maxTokens = 3;
+constexpr size_t maxTokens = 4;
 
 // Splits on spaces and tabs; returns how many tokens were found, or maxTokens + 1 for more.
 size_t tokenize(std::string_view line, std::array<std::string_view, maxTokens>& tokens) {
@@ -56,6 +56,7 @@ CommandLoop::Outcome CommandLoop::execute(std::string_view line) {
     if (command == "set" && count == 3) return set(tokens[1], tokens[2]);
     if (command == "get" && count == 2) return get(tokens[1]);
     if (command == "step" && count <= 2) return step(count == 2 ? tokens[1] : "1");
+    if (command == "until" && count == 4) return stepUntil(tokens[1], tokens[2], tokens[3]);
     if (command == "eval" && count == 1) {
         simulation_.eval();
         return Outcome::Continue;
@@ -67,7 +68,8 @@ CommandLoop::Outcome CommandLoop::execute(std::string_view line) {
     if (command == "ports" && count == 1) return listPorts();
     if (command == "quit" && count == 1) return Outcome::Quit;
     return fail("bad command " + quoted(line)
-                + " (expected: set PORT HEX | get PORT | step [N] | eval | cycles | ports | quit)");
+                + " (expected: set PORT HEX | get PORT | step [N] | until PORT HEX MAXCYCLES | eval | cycles"
+                " | ports | quit)");
 }
 
 CommandLoop::Outcome CommandLoop::set(std::string_view portName, std::string_view hex) {
@@ -80,14 +82,7 @@ CommandLoop::Outcome CommandLoop::set(std::string_view portName, std::string_vie
         return fail("port " + quoted(portName) + " is " + directionDescription(port->direction)
                     + "; only inputs can be set");
     }
-    if (!parseHexWords(hex, wordScratch_)) {
-        return fail("bad hex value " + quoted(hex) + " for port " + quoted(portName));
-    }
-    const int bits = significantBits(wordScratch_);
-    if (bits > port->width) {
-        return fail("value " + std::string(hex) + " needs " + std::to_string(bits) + " bits but port "
-                    + quoted(portName) + " is " + std::to_string(port->width) + " bits wide");
-    }
+    if (!parseValue(*port, hex)) return Outcome::Failed;
     std::string error;
     if (!ports_.write(*port, wordScratch_, error)) {
         return fail("cannot set port " + quoted(portName) + ": " + error);
@@ -108,10 +103,7 @@ CommandLoop::Outcome CommandLoop::get(std::string_view portName) {
 
 CommandLoop::Outcome CommandLoop::step(std::string_view count) {
     uint64_t cycles = 0;
-    const auto parsed = std::from_chars(count.data(), count.data() + count.size(), cycles);
-    if (parsed.ec != std::errc() || parsed.ptr != count.data() + count.size()) {
-        return fail("bad cycle count " + quoted(count));
-    }
+    if (!parseCycles(count, cycles)) return Outcome::Failed;
     if (!simulation_.hasClock()) {
         return fail("no clock port " + quoted(clockName_)
                     + " in the design; name it with --clock PORT");
@@ -120,6 +112,49 @@ CommandLoop::Outcome CommandLoop::step(std::string_view count) {
         return fail("the design called $finish at cycle " + std::to_string(simulation_.cycles()));
     }
     return Outcome::Continue;
+}
+
+CommandLoop::Outcome CommandLoop::stepUntil(std::string_view portName, std::string_view hex,
+                                            std::string_view maxCycles) {
+    const Port* port = lookup(portName);
+    if (!port || !parseValue(*port, hex)) return Outcome::Failed;
+    uint64_t limit = 0;
+    if (!parseCycles(maxCycles, limit)) return Outcome::Failed;
+    if (!simulation_.hasClock()) {
+        return fail("no clock port " + quoted(clockName_)
+                    + " in the design; name it with --clock PORT");
+    }
+    uint64_t stepped = 0;
+    bool reached = false;
+    if (!simulation_.stepUntil(*port, wordScratch_, limit, stepped, reached)) {
+        return fail("the design called $finish at cycle " + std::to_string(simulation_.cycles()));
+    }
+    // Not reaching the value is an answer, not an error: the caller decides what it means.
+    out_.line(reached ? std::to_string(stepped) : "none");
+    return Outcome::Continue;
+}
+
+bool CommandLoop::parseValue(const Port& port, std::string_view hex) {
+    if (!parseHexWords(hex, wordScratch_)) {
+        fail("bad hex value " + quoted(hex) + " for port " + quoted(port.name));
+        return false;
+    }
+    const int bits = significantBits(wordScratch_);
+    if (bits > port.width) {
+        fail("value " + std::string(hex) + " needs " + std::to_string(bits) + " bits but port "
+             + quoted(port.name) + " is " + std::to_string(port.width) + " bits wide");
+        return false;
+    }
+    return true;
+}
+
+bool CommandLoop::parseCycles(std::string_view text, uint64_t& cycles) {
+    const auto parsed = std::from_chars(text.data(), text.data() + text.size(), cycles);
+    if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size()) {
+        fail("bad cycle count " + quoted(text));
+        return false;
+    }
+    return true;
 }
 
 CommandLoop::Outcome CommandLoop::listPorts() {

@@ -1,4 +1,4 @@
-// The stdin/stdout protocol. Only get, cycles and ports answer (one line each), so a client can
+// The stdin/stdout protocol. Only get, until, cycles and ports answer (one line each), so a client can
 // write any number of commands without waiting. The first failing command answers
 // "error <message>" and ends the session with a non-zero exit code: after a failed command the
 // client's view of the design is wrong, and carrying on would only hide that.
@@ -30,6 +30,9 @@ private:
     Outcome set(std::string_view portName, std::string_view hex);
     Outcome get(std::string_view portName);
     Outcome step(std::string_view count);
+    Outcome stepUntil(std::string_view portName, std::string_view hex, std::string_view maxCycles);
+    bool parseValue(const Port& port, std::string_view hex);
+    bool parseCycles(std::string_view text, uint64_t& cycles);
     Outcome listPorts();
     const Port* lookup(std::string_view portName);
     Outcome fail(const std::string& message);

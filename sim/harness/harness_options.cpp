@@ -6,8 +6,8 @@ namespace fpga_sim {
 
 const char* const harnessUsage
     = "usage: fpga-sim [--clock PORT] [--trace FILE] [+verilator+...]\n"
-      "  reads commands from stdin: set PORT HEX | get PORT | step [N] | eval | cycles | ports"
-      " | quit";
+      "  reads commands from stdin: set PORT HEX | get PORT | step [N] | until PORT HEX MAXCYCLES"
+      " | eval | cycles | ports | quit";
 
 bool parseHarnessOptions(int argc, char** argv, HarnessOptions& options, std::string& error) {
     for (int i = 1; i < argc; ++i) {

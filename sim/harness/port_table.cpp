@@ -1,5 +1,7 @@
 #include "port_table.h"
 
+#include <algorithm>
+
 #include "hex_words.h"
 
 namespace fpga_sim {
@@ -34,7 +36,11 @@ const Port* PortTable::find(const std::string& name) {
     const auto cached = ports_.find(name);
     if (cached != ports_.end()) return &cached->second;
     const vpiHandle handle = vpi_handle_by_name(const_cast<PLI_BYTE8*>(name.c_str()), nullptr);
-    if (!handle || vpi_get(vpiType, handle) != vpiReg) return nullptr;
+    if (!handle) return nullptr;
+    if (vpi_get(vpiType, handle) != vpiReg) {  // a scope or parameter, not a signal
+        vpi_release_handle(handle);
+        return nullptr;
+    }
     return &ports_.emplace(name, describe(name, handle)).first->second;
 }
 
@@ -44,9 +50,13 @@ std::vector<Port> PortTable::topPorts() {
     const vpiHandle top = vpi_handle_by_name(const_cast<PLI_BYTE8*>("TOP"), nullptr);
     if (!top) return result;
     const vpiHandle iterator = vpi_iterate(vpiReg, top);
+    vpi_release_handle(top);
     if (!iterator) return result;
+    // The iterator frees itself when vpi_scan reports the end.
     while (const vpiHandle handle = vpi_scan(iterator)) {
-        const Port port = describe(vpi_get_str(vpiName, handle), handle);
+        Port port = describe(vpi_get_str(vpiName, handle), handle);
+        vpi_release_handle(handle);
+        port.handle = nullptr;  // a listing, not a way to access the port
         if (port.direction != PortDirection::Internal) result.push_back(port);
     }
     return result;
@@ -88,6 +98,19 @@ void PortTable::appendHex(const Port& port, std::string& out) {
     }
     for (int i = 0; i < wordCount; ++i) words[i] = static_cast<uint32_t>(value.value.vector[i].aval);
     appendHexWords(words, wordCount, out);
+}
+
+bool PortTable::equals(const Port& port, const std::vector<uint32_t>& words) {
+    s_vpi_value value{};
+    value.format = vpiVectorVal;
+    vpi_get_value(port.handle, &value);
+    const size_t wordCount = static_cast<size_t>((port.width + 31) / 32);
+    for (size_t i = 0; i < std::max(wordCount, words.size()); ++i) {
+        const uint32_t actual = i < wordCount ? static_cast<uint32_t>(value.value.vector[i].aval) : 0;
+        const uint32_t expected = i < words.size() ? words[i] : 0;
+        if (actual != expected) return false;
+    }
+    return true;
 }
 
 const char* directionName(PortDirection direction) {

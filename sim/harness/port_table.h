@@ -30,7 +30,7 @@ public:
     // public) once and caches the handle. Returns nullptr when VPI does not know the name.
     const Port* find(const std::string& name);
 
-    // Every port of the top module, in VPI order.
+    // Every port of the top module, in VPI order, for listings: the handles are null.
     std::vector<Port> topPorts();
 
     // Writes words (least significant first; the caller has checked the width). Returns false
@@ -42,6 +42,9 @@ public:
 
     // Appends the current value as minimal lowercase hex.
     void appendHex(const Port& port, std::string& out);
+
+    // True when the port's current value equals words (least significant first, any length).
+    bool equals(const Port& port, const std::vector<uint32_t>& words);
 
 private:
     std::unordered_map<std::string, Port> ports_;

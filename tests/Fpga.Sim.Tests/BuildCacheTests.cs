@@ -52,5 +52,16 @@ public sealed class BuildCacheTests : IDisposable
         Assert.Contains("key.lock", error.Message);
     }
 
+    [Fact]
+    public void AnUnusableCacheRootIsAClearError()
+    {
+        // A file where the cache directory should be: the same failure as an unwritable path.
+        var blocker = Path.Combine(root.FullName, "not-a-directory");
+        File.WriteAllText(blocker, "");
+        var error = Assert.Throws<SimulationException>(() =>
+            new BuildCache(Path.Combine(blocker, "cache")).GetOrBuild("key", _ => { }, TimeSpan.FromSeconds(1)));
+        Assert.Contains("cannot create the build cache", error.Message);
+    }
+
     public void Dispose() => root.Delete(recursive: true);
 }

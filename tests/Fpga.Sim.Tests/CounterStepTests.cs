@@ -47,4 +47,25 @@ public sealed class CounterStepTests(SelfTestModelFixture fixture)
         simulation.Step();
         Assert.Equal(BigInteger.Zero, simulation.Get("count"));
     }
+
+    [Fact]
+    public void StepUntilStopsAtTheFirstCycleShowingTheValue()
+    {
+        using var simulation = fixture.StartReset();
+        simulation.Set("enable", true);
+        var cyclesBefore = simulation.Cycles;
+        Assert.Equal(1000, simulation.StepUntil("count", 1000, maxCycles: 5000));
+        Assert.Equal(new BigInteger(1000), simulation.Get("count"));
+        Assert.Equal(cyclesBefore + 1000, simulation.Cycles);
+        Assert.Equal(0, simulation.StepUntil("count", 1000, maxCycles: 5000));
+    }
+
+    [Fact]
+    public void StepUntilGivesUpAfterMaxCycles()
+    {
+        using var simulation = fixture.StartReset();
+        simulation.Set("enable", true);
+        Assert.Null(simulation.StepUntil("count", 500, maxCycles: 100));
+        Assert.Equal(new BigInteger(100), simulation.Get("count"));
+    }
 }

@@ -1,9 +1,10 @@
 using Fpga.Sim.Verilator;
+using Xunit.Abstractions;
 
 namespace Fpga.Sim.Tests;
 
 [Collection(SelfTestCollection.Name)]
-public sealed class ModelCacheTests(SelfTestModelFixture fixture) : IDisposable
+public sealed class ModelCacheTests(SelfTestModelFixture fixture, ITestOutputHelper output) : IDisposable
 {
     private readonly DirectoryInfo scratch = Directory.CreateTempSubdirectory("fpga-sim-cache-test-");
 
@@ -17,6 +18,8 @@ public sealed class ModelCacheTests(SelfTestModelFixture fixture) : IDisposable
         Assert.Equal(fixture.Model.BinaryPath, again.BinaryPath);
         Assert.Equal(binaryWritten, File.GetLastWriteTimeUtc(again.BinaryPath));
         Assert.True(again.BuildTime < TimeSpan.FromSeconds(5), $"a cache hit took {again.BuildTime}");
+        output.WriteLine($"fixture model: {(fixture.Model.FromCache ? "from cache" : "built")} in {fixture.Model.BuildTime.TotalSeconds:0.00} s; "
+            + $"second request {again.BuildTime.TotalMilliseconds:0} ms");
     }
 
     [Fact]
@@ -48,17 +51,12 @@ public sealed class ModelCacheTests(SelfTestModelFixture fixture) : IDisposable
     {
         var hashes = new[]
         {
-            fixture.Model.Hash,
-            VerilatorModelBuild.ComputeHash(SelfTestDesign.ModelOptions() with { }),
-        };
-        Assert.Equal(hashes[0], hashes[1]);
-        var variants = new[]
-        {
             SelfTestDesign.ModelOptions() with { ExtraFlags = ["-Wno-fatal"] },
             SelfTestDesign.ModelOptions(WaveformFormat.Vcd),
+            SelfTestDesign.ModelOptions(WaveformFormat.Fst),
             SelfTestDesign.ModelOptions() with { PublicInternalSignals = true },
         }.Select(options => VerilatorModelBuild.ComputeHash(options)).Append(fixture.Model.Hash).ToList();
-        Assert.Equal(variants.Count, variants.Distinct().Count());
+        Assert.Equal(hashes.Count, hashes.Distinct().Count());
     }
 
     [Fact]

@@ -84,6 +84,15 @@ public sealed class PortRoundTripTests(SelfTestModelFixture fixture)
         Assert.Equal(BigInteger.One, simulation.Get("enable_q"));
     }
 
+    [Fact]
+    public void TopModuleSignalsAreReadableByHierarchicalName()
+    {
+        using var simulation = fixture.StartReset();
+        simulation.Set("enable", true);
+        simulation.Step(3);
+        Assert.Equal(new BigInteger(3), simulation.Get("selftest_counter.count"));
+    }
+
     private static BigInteger RandomValue(Random random, int width)
     {
         var bytes = new byte[(width + 7) / 8 + 1];

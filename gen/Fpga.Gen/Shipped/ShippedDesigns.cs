@@ -1,3 +1,6 @@
+using Fpga.Gen.Cores.Lstm;
+using Fpga.Gen.Cores.Mvu;
+using Fpga.Gen.Spec;
 using Fpga.Gen.Cores.XnorPopcount;
 using Fpga.Gen.Emit;
 using Fpga.Gen.Ir;
@@ -25,5 +28,16 @@ public static class ShippedDesigns
                 unit.Module,
                 $"XNOR-popcount dot product, SIMD {simd}, latency {unit.Latency} cycles");
         }
+        // The input half of the Fashion-MNIST layer: 4 x 128 gate rows over 28 pixels.
+        var mvu = XnorMvu.Generate(new XnorMvuOptions(Rows: 512, Cols: 28, Pe: 4, Simd: 28, WeightCodes: 2, ActivationCodes: 2));
+        yield return new ShippedDesign(
+            Path.Combine("blocks", mvu.Module.Name),
+            mvu.Module,
+            $"XNOR matrix-vector unit 512 x 28, PE 4, SIMD 28, kw 2, ka 2: {mvu.CyclesPerProduct} cycles per product");
+        var cell = LstmCellUnit.Generate(new AcceleratorSpec().Validate(), accumulatorWidth: 32);
+        yield return new ShippedDesign(
+            Path.Combine("blocks", cell.Module.Name),
+            cell.Module,
+            $"LSTM cell unit, the default spec (H 128), latency {LstmCellUnit.Latency} cycles");
     }
 }

@@ -21,7 +21,7 @@ public static class DemoCommand
         {
             var failures = 0;
             console.Out.WriteLine("XNOR-popcount dot-product unit: RTL from Fpga.Gen, Verilator vs the C# reference");
-            console.Out.WriteLine($"{"SIMD",5} {"lint",6} {"build",9} {"latency",9} {"back-pressure",22} {"full rate",18} {"cycles/s",10}");
+            console.Out.WriteLine($"{"SIMD",5} {"lint",6} {"build",9} {"latency",9} {"back-pressure",22} {"full rate",18} {"streamed/s",11} {"free-running/s",15}");
             foreach (var simd in parse.GetValue(simds)!)
             {
                 var report = DotBlockCheck.Run(new XnorPopcountDotOptions(simd), parse.GetValue(work)!, parse.GetValue(beats), parse.GetValue(seed));
@@ -30,13 +30,37 @@ public static class DemoCommand
                 console.Out.WriteLine(
                     $"{simd,5} {(report.Lint.Clean ? "clean" : "DIRTY"),6} {(report.BuildCached ? "cached" : $"{report.BuildTime.TotalSeconds:F1} s"),9} " +
                     $"{bp.ObservedLatency,3} of {bp.ExpectedLatency,-2} {$"{bp.Checked}/{bp.Beats} exact",16} {bp.Mismatches.Count,3} bad " +
-                    $"{$"{fr.Checked}/{fr.Beats} exact",14} {fr.Mismatches.Count,3} {fr.CyclesPerSecond,10:N0}");
+                    $"{$"{fr.Checked}/{fr.Beats} exact",14} {fr.Mismatches.Count,3} {fr.CyclesPerSecond,11:N0} {report.FreeRunningCyclesPerSecond,15:N0}");
                 foreach (var line in report.Lint.Verilator.Concat(report.Lint.Icarus).Concat(bp.Mismatches).Concat(fr.Mismatches).Take(10))
                     console.Out.WriteLine($"      {line}");
                 if (!report.Passed) failures++;
             }
+            console.Out.WriteLine();
+            console.Out.WriteLine("XNOR matrix-vector unit: random weights and activations, every accumulator vs the C# reference");
+            console.Out.WriteLine($"{"rows x cols",12} {"PE",3} {"SIMD",4} {"kw",2} {"ka",2} {"lint",6} {"build",8} {"checked",14} {"cycles/product",15}");
+            foreach (var (rows, cols, pe, simd, kw, ka) in new[] { (512, 28, 4, 28, 2, 2), (512, 128, 8, 64, 2, 2), (96, 200, 4, 16, 3, 3) })
+            {
+                var report = MvuBlockCheck.Run(new Fpga.Gen.Cores.Mvu.XnorMvuOptions(rows, cols, pe, simd, kw, ka), parse.GetValue(work)!, products: 4, parse.GetValue(seed));
+                var c = report.Cosim;
+                console.Out.WriteLine(
+                    $"{$"{rows} x {cols}",12} {pe,3} {simd,4} {kw,2} {ka,2} {(report.Lint.Clean ? "clean" : "DIRTY"),6} {(report.BuildCached ? "cached" : $"{report.BuildTime.TotalSeconds:F1} s"),8} " +
+                    $"{$"{c.RowsChecked} rows exact",14} {$"{c.ObservedCycles} of {c.ExpectedCycles}",15}");
+                foreach (var line in report.Lint.Verilator.Concat(report.Lint.Icarus).Concat(c.Mismatches).Take(10)) console.Out.WriteLine($"      {line}");
+                if (!report.Passed) failures++;
+            }
+            console.Out.WriteLine();
+            console.Out.WriteLine("LSTM cell unit (bias, sigmoid/tanh tables, cell update, h): random accumulators vs docs/NUMERICS.md steps 2-5");
+            {
+                var spec = new Fpga.Gen.Spec.AcceleratorSpec().Validate();
+                var report = CellBlockCheck.Run(spec, accumulatorWidth: 32, parse.GetValue(work)!, parse.GetValue(seed));
+                var c = report.Cosim;
+                console.Out.WriteLine($"  H {spec.HiddenSize}, gates {spec.Gate}, cell {spec.Cell}, hidden {spec.Hidden}: lint {(report.Lint.Clean ? "clean" : "DIRTY")}, " +
+                    $"build {(report.BuildCached ? "cached" : $"{report.BuildTime.TotalSeconds:F1} s")}, {c.Checked}/{c.Beats} hidden values exact, latency {c.ObservedLatency} of {Fpga.Gen.Cores.Lstm.LstmCellUnit.Latency}");
+                foreach (var line in report.Lint.Verilator.Concat(report.Lint.Icarus).Concat(c.Mismatches).Take(10)) console.Out.WriteLine($"      {line}");
+                if (!report.Passed) failures++;
+            }
             console.Out.WriteLine(failures == 0
-                ? "all blocks: lint clean, bit-exact against the reference, latency as reported, back-pressure honoured"
+                ? "all blocks: lint clean, bit-exact against the reference, latency and cycles as reported, back-pressure honoured"
                 : $"{failures} block(s) FAILED");
             return failures == 0 ? FpgaCli.ExitOk : FpgaCli.ExitUserError;
         });

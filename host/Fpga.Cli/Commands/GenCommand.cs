@@ -13,10 +13,15 @@ public static class GenCommand
     {
         var output = new Option<string>("--output", "-o") { Description = "Directory to write the RTL into.", Required = true };
         var shipped = new Option<bool>("--shipped") { Description = "Regenerate every shipped configuration (the contents of hw/)." };
-        var block = new Option<string?>("--block") { Description = "Generate one block: xnor-dot." };
+        var block = new Option<string?>("--block") { Description = "Generate one block: xnor-dot or xnor-mvu." };
         var simd = new Option<int>("--simd") { Description = "SIMD width in bits (xnor-dot).", DefaultValueFactory = _ => 256 };
         var levels = new Option<int>("--levels-per-stage") { Description = "Adder-tree levels between pipeline registers (xnor-dot).", DefaultValueFactory = _ => 2 };
-        var command = new Command("gen", "Generate Verilog for a block or the shipped configurations.") { output, shipped, block, simd, levels };
+        var rows = new Option<int>("--rows") { Description = "Matrix rows (xnor-mvu).", DefaultValueFactory = _ => 64 };
+        var cols = new Option<int>("--cols") { Description = "Matrix columns (xnor-mvu).", DefaultValueFactory = _ => 64 };
+        var pe = new Option<int>("--pe") { Description = "Rows in parallel (xnor-mvu).", DefaultValueFactory = _ => 4 };
+        var kw = new Option<int>("--kw") { Description = "Weight codes (xnor-mvu).", DefaultValueFactory = _ => 2 };
+        var ka = new Option<int>("--ka") { Description = "Activation codes (xnor-mvu).", DefaultValueFactory = _ => 2 };
+        var command = new Command("gen", "Generate Verilog for a block or the shipped configurations.") { output, shipped, block, simd, levels, rows, cols, pe, kw, ka };
         command.SetAction(parse =>
         {
             var directory = parse.GetValue(output)!;
@@ -38,10 +43,17 @@ public static class GenCommand
                         console.Out.WriteLine($"wrote {file}");
                     console.Out.WriteLine($"{unit.Module.Name}: latency {unit.Latency} cycles, {unit.TreeLevels} tree levels in {unit.TreeStages} stages, output {unit.OutputWidth} bits signed");
                     return FpgaCli.ExitOk;
+                case "xnor-mvu":
+                    var mvu = Fpga.Gen.Cores.Mvu.XnorMvu.Generate(new Fpga.Gen.Cores.Mvu.XnorMvuOptions(
+                        parse.GetValue(rows), parse.GetValue(cols), parse.GetValue(pe), parse.GetValue(simd), parse.GetValue(kw), parse.GetValue(ka)));
+                    foreach (var file in RtlWriter.Write(directory, Fpga.Gen.Emit.VerilogEmitter.EmitHierarchy(mvu.Module)))
+                        console.Out.WriteLine($"wrote {file}");
+                    console.Out.WriteLine($"{mvu.Module.Name}: {mvu.Options.IssueCycles} + {Fpga.Gen.Cores.Mvu.XnorMvu.Tail} cycles per product, accumulators {mvu.AccumulatorWidth} bits");
+                    return FpgaCli.ExitOk;
                 case null:
                     throw new FpgaException("say what to generate: --shipped or --block xnor-dot");
                 case var other:
-                    throw new FpgaException($"unknown block '{other}'; known: xnor-dot");
+                    throw new FpgaException($"unknown block '{other}'; known: xnor-dot, xnor-mvu");
             }
         });
         return command;

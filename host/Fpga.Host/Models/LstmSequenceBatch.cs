@@ -57,10 +57,14 @@ public sealed class LstmSequenceBatch
     /// [batch, steps] token ids inside the vocabulary; without, float [steps, features] or
     /// [batch, steps, features] with the model's input size.
     /// </summary>
-    public static LstmSequenceBatch FromTensor(TensorData tensor, LstmModel model, string source)
+    public static LstmSequenceBatch FromTensor(TensorData tensor, LstmModel model, string source) =>
+        FromTensor(tensor, model.InputSize, model.Embedding, source);
+
+    /// <summary>The same for any model taking <paramref name="inputSize"/> features per step, or token ids of <paramref name="embedding"/>.</summary>
+    public static LstmSequenceBatch FromTensor(TensorData tensor, int inputSize, EmbeddingLayer? embedding, string source)
     {
         if (tensor.ElementCount == 0) throw FileErrors.Tensor(source, tensor.Name, $"input {tensor.ShapeText} is empty");
-        if (model.Embedding is { } embedding)
+        if (embedding is not null)
         {
             if (!tensor.DType.IsInteger())
                 throw FileErrors.Tensor(source, tensor.Name, $"the model starts with an embedding, so the input must hold integer token ids, not {tensor.DType}");
@@ -80,8 +84,8 @@ public sealed class LstmSequenceBatch
             throw FileErrors.Tensor(source, tensor.Name, $"the model takes float feature vectors, not {tensor.DType} (token ids need a model with an embedding)");
         if (tensor.Rank is not (2 or 3))
             throw FileErrors.Tensor(source, tensor.Name, $"input must be [steps, features] or [batch, steps, features], got {tensor.ShapeText}");
-        if (tensor.Shape[^1] != model.InputSize)
-            throw FileErrors.Tensor(source, tensor.Name, $"input has {tensor.Shape[^1]} features per step but the model takes {model.InputSize} (shape {tensor.ShapeText})");
+        if (tensor.Shape[^1] != inputSize)
+            throw FileErrors.Tensor(source, tensor.Name, $"input has {tensor.Shape[^1]} features per step but the model takes {inputSize} (shape {tensor.ShapeText})");
         int batch = tensor.Rank == 3 ? tensor.Shape[0] : 1;
         return FromFeatures(tensor.ToFloat32(), batch, tensor.Shape[^2], tensor.Shape[^1], tensor.Rank == 3);
     }

@@ -1,9 +1,4 @@
 using Fpga.Gen.Cores.XnorPopcount;
-using Fpga.Gen.Emit;
-using Fpga.Host.Diagnostics;
-using Fpga.Host.Generation;
-using Fpga.Sim;
-using Fpga.Sim.Verilator;
 
 namespace Fpga.Host.Verification;
 
@@ -14,7 +9,8 @@ public sealed record DotBlockReport(
     TimeSpan BuildTime,
     bool BuildCached,
     XnorDotCosimResult BackPressure,
-    XnorDotCosimResult FullRate)
+    XnorDotCosimResult FullRate,
+    double FreeRunningCyclesPerSecond)
 {
     public bool Passed => Lint.Clean && BackPressure.Passed && FullRate.Passed;
 }
@@ -22,23 +18,17 @@ public sealed record DotBlockReport(
 /// <summary>Generate, lint, build with Verilator and co-simulate one dot-product unit.</summary>
 public static class DotBlockCheck
 {
-    public static DotBlockReport Run(XnorPopcountDotOptions options, string workDirectory, int beats, int seed)
+    public static DotBlockReport Run(XnorPopcountDotOptions options, string workDirectory, int beats, int seed, long freeRunningCycles = 2_000_000)
     {
         var unit = XnorPopcountDot.Generate(options);
-        var directory = Path.Combine(workDirectory, unit.Module.Name);
-        var files = RtlWriter.Write(directory, VerilogEmitter.EmitHierarchy(unit.Module));
-        var lint = RtlLint.Check(files, unit.Module.Name);
-        try
+        var block = GeneratedBlock.Prepare(unit.Module, workDirectory);
+        return GeneratedBlock.Simulate(() =>
         {
-            var model = VerilatorModelBuild.Build(new VerilatorModelOptions { Sources = files, TopModule = unit.Module.Name });
-            using var sim = model.Start();
+            using var sim = block.Model.Start();
             var backPressure = XnorDotCosim.Run(sim, unit, beats, seed, sourceIdle: 0.3, sinkStall: 0.3);
             var fullRate = XnorDotCosim.RunFullRate(sim, unit, beats * 10, seed + 1);
-            return new DotBlockReport(unit, lint, model.BuildTime, model.FromCache, backPressure, fullRate);
-        }
-        catch (SimulationException e)
-        {
-            throw new FpgaException(e.Message, e);
-        }
+            var freeRunning = XnorDotCosim.FreeRunningCyclesPerSecond(sim, unit, freeRunningCycles);
+            return new DotBlockReport(unit, block.Lint, block.Model.BuildTime, block.Model.FromCache, backPressure, fullRate, freeRunning);
+        });
     }
 }

@@ -7,14 +7,11 @@ public static class XnorDotReference
 {
     public static int Dot(BigInteger a, BigInteger b, int simd)
     {
-        int dot = 0;
-        for (int i = 0; i < simd; i++)
-        {
-            dot += a.IsEven == b.IsEven ? 1 : -1;
-            a >>= 1;
-            b >>= 1;
-        }
-        return dot;
+        var mask = (BigInteger.One << simd) - 1;
+        var differing = (a ^ b) & mask;
+        int popcount = 0;
+        foreach (var word in differing.ToByteArray(isUnsigned: true)) popcount += System.Numerics.BitOperations.PopCount(word);
+        return simd - 2 * popcount;
     }
 
     /// <summary>A two's complement value of the given width read back as a signed integer.</summary>

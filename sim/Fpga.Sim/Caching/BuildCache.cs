@@ -34,7 +34,14 @@ public sealed class BuildCache
         {
             return new BuildCacheEntry(entry, FromCache: true);
         }
-        Directory.CreateDirectory(Root);
+        try
+        {
+            Directory.CreateDirectory(Root);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SimulationException($"cannot create the build cache '{Root}': {e.Message}", e);
+        }
         using (AcquireLock(Path.Combine(Root, key + ".lock"), lockTimeout, cancellation))
         {
             if (Directory.Exists(entry))

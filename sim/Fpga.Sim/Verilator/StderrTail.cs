@@ -7,10 +7,15 @@ internal sealed class StderrTail
     private readonly Queue<string> lines = new();
     private readonly Lock gate = new();
 
+    // Not disposed: the process's reader may report end of stream after its owner is gone.
+    private readonly ManualResetEventSlim ended = new();
+
+    /// <summary>For Process.ErrorDataReceived: a null line is the end of the stream.</summary>
     public void Add(string? line)
     {
         if (line is null)
         {
+            ended.Set();
             return;
         }
         lock (gate)
@@ -23,8 +28,10 @@ internal sealed class StderrTail
         }
     }
 
-    public string Text()
+    /// <summary>The kept lines once the stream has ended, or as far as it got within <paramref name="timeout"/>.</summary>
+    public string TextAfterEnd(TimeSpan timeout)
     {
+        ended.Wait(timeout);
         lock (gate)
         {
             return string.Join('\n', lines);

@@ -86,6 +86,7 @@ public static class VerilatorModelBuild
         {
             File.Copy(Path.Combine(harness.Directory, file), Path.Combine(harnessFolder, file));
         }
+        File.WriteAllText(Path.Combine(staging, VerilatorBuildRecipe.HarnessUnityFile), recipe.HarnessUnity);
         if (recipe.PortConfig is not null)
         {
             File.WriteAllText(Path.Combine(staging, VerilatorBuildRecipe.PortConfigFile), recipe.PortConfig);

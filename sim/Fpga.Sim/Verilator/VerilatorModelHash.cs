@@ -21,6 +21,7 @@ internal static class VerilatorModelHash
         AppendText(hash, options.TopModule);
         AppendList(hash, recipe.Arguments);
         AppendText(hash, recipe.PortConfig ?? "");
+        AppendText(hash, recipe.HarnessUnity);
         for (var i = 0; i < options.Sources.Count; i++)
         {
             AppendText(hash, recipe.SourceNames[i]);

@@ -1,41 +1,30 @@
-using System.Diagnostics;
+using System.Globalization;
 using System.Numerics;
+using Fpga.Sim.Tools;
 
 namespace Fpga.Sim.Verilator;
 
 /// <summary>
-/// One running harness process. Commands are buffered and streamed; only reads (<see cref="Get"/>,
-/// <see cref="PendingValue.Value"/>, <see cref="Cycles"/>) wait for the harness, so a caller can
-/// queue whole stimulus sequences at pipe speed. Every wait is bounded by
-/// <see cref="SimulationOptions.ResponseTimeout"/>. After the first failure the harness is gone
-/// and every further call throws the same explanation. Not thread-safe.
+/// One running harness. Commands are buffered and streamed; only reads (<see cref="Get"/>,
+/// <see cref="PendingValue.Value"/>, <see cref="StepUntil"/>, <see cref="Cycles"/>) wait for the
+/// harness, so a caller can queue whole stimulus sequences at pipe speed. Every wait is bounded
+/// by <see cref="SimulationOptions.ResponseTimeout"/>. After the first failure the harness is
+/// gone and every further call throws the same explanation. Not thread-safe.
 /// </summary>
 public sealed class VerilatorSimulation : IDisposable
 {
-    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+    private const string Cancelled = "the simulation was cancelled";
 
-    private readonly Process process;
-    private readonly Stream input;
-    private readonly ResponseLines responses;
-    private readonly StderrTail stderr;
-    private readonly Watchdog writeWatchdog;
-    private readonly CancellationTokenRegistration cancellationRegistration;
-    private readonly SimulationOptions options;
+    private readonly HarnessProcess harness;
     private readonly CommandBuffer commands = new();
     private readonly Queue<PendingResponse> pending = new();
     private string? failure;
     private bool disposed;
 
-    private VerilatorSimulation(VerilatorModel model, Process process, StderrTail stderr, SimulationOptions options)
+    private VerilatorSimulation(string topModule, HarnessProcess harness)
     {
-        TopModule = model.TopModule;
-        this.process = process;
-        this.stderr = stderr;
-        this.options = options;
-        input = process.StandardInput.BaseStream;
-        responses = new ResponseLines(process.StandardOutput, $"fpga-sim {model.TopModule} stdout");
-        writeWatchdog = new Watchdog(Kill);
-        cancellationRegistration = options.Cancellation.Register(Kill);
+        TopModule = topModule;
+        this.harness = harness;
         Ports = [];
     }
 
@@ -48,31 +37,9 @@ public sealed class VerilatorSimulation : IDisposable
     public static VerilatorSimulation Start(VerilatorModel model, SimulationOptions? options = null)
     {
         options ??= new SimulationOptions();
-        var startInfo = new ProcessStartInfo(model.BinaryPath)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in HarnessArguments(model, options))
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        var stderr = new StderrTail();
-        var process = new Process { StartInfo = startInfo };
-        process.ErrorDataReceived += (_, e) => stderr.Add(e.Data);
-        try
-        {
-            process.Start();
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            process.Dispose();
-            throw new SimulationException($"cannot start the harness '{model.BinaryPath}': {e.Message}", e);
-        }
-        process.BeginErrorReadLine();
-        var simulation = new VerilatorSimulation(model, process, stderr, options);
+        var arguments = HarnessArguments.For(model, options);
+        var simulation = new VerilatorSimulation(model.TopModule,
+            HarnessProcess.Start(model.BinaryPath, arguments, options.ResponseTimeout, options.Cancellation));
         try
         {
             // One round trip up front: a harness that rejects its options fails here, not at the first read.
@@ -103,7 +70,7 @@ public sealed class VerilatorSimulation : IDisposable
 
     public void Set(string port, bool value) => Set(port, value ? 1UL : 0UL);
 
-    /// <summary>Reads a port now: flushes queued commands and waits for the answer.</summary>
+    /// <summary>Reads a port now: sends queued commands and waits for the answer.</summary>
     public BigInteger Get(string port) => Sample(port).Value;
 
     /// <summary>Queues a read of the port's value at this point of the command stream; read it later.</summary>
@@ -117,6 +84,22 @@ public sealed class VerilatorSimulation : IDisposable
         SendIfFull();
     }
 
+    /// <summary>
+    /// Steps one cycle at a time until <paramref name="port"/> reads <paramref name="value"/>, at
+    /// most <paramref name="maxCycles"/> cycles, entirely inside the harness: waiting for a done
+    /// flag costs one round trip instead of one per cycle. The value is checked before the first
+    /// edge too.
+    /// </summary>
+    /// <returns>The cycles stepped, or null if the value did not appear within <paramref name="maxCycles"/>.</returns>
+    public long? StepUntil(string port, BigInteger value, long maxCycles)
+    {
+        var name = CheckedName(port);
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCycles);
+        var answer = Resolve(Request(string.Create(CultureInfo.InvariantCulture, $"until {name} {HexValue.Format(value)} {maxCycles}")));
+        return answer == "none" ? null : ParseCount(answer);
+    }
+
     /// <summary>Settles combinational logic without a clock edge (reads already settle on their own).</summary>
     public void Eval()
     {
@@ -125,7 +108,7 @@ public sealed class VerilatorSimulation : IDisposable
     }
 
     /// <summary>Rising edges so far; a round trip, so it also confirms every queued command ran.</summary>
-    public long Cycles => long.Parse(Resolve(Request("cycles")), System.Globalization.CultureInfo.InvariantCulture);
+    public long Cycles => ParseCount(Resolve(Request("cycles")));
 
     internal PendingResponse Request(string command)
     {
@@ -136,16 +119,22 @@ public sealed class VerilatorSimulation : IDisposable
         return response;
     }
 
+    /// <summary>Waits for the answer to <paramref name="response"/>, filling in the answers before it on the way.</summary>
     internal string Resolve(PendingResponse response)
     {
+        // An answer already read stays readable, even after a later failure or Dispose.
+        if (response.Line is not null)
+        {
+            return response.Line;
+        }
         ThrowIfUnusable();
+        Send();
         while (response.Line is null)
         {
-            Send();
-            var line = NextLine();
-            if (line.StartsWith("error ", StringComparison.Ordinal))
+            var line = Guarded(harness.ReadLine);
+            if (line.StartsWith(HarnessStoppedException.ErrorPrefix, StringComparison.Ordinal))
             {
-                throw Fail($"the harness rejected a command: {line["error ".Length..]}");
+                throw Fail(HarnessStoppedException.Rejected(line).Message);
             }
             pending.Dequeue().Line = line;
         }
@@ -173,67 +162,35 @@ public sealed class VerilatorSimulation : IDisposable
         {
             return;
         }
-        writeWatchdog.Arm(options.ResponseTimeout);
-        try
+        Guarded(() =>
         {
-            input.Write(commands.Pending);
-            input.Flush();
-            commands.Clear();
-        }
-        catch (IOException)
-        {
-            // The harness stopped reading: it failed on an earlier command, crashed, or was killed.
-            throw StoppedFailure(writeWatchdog.Expired);
-        }
-        finally
-        {
-            writeWatchdog.Disarm();
-        }
+            harness.Write(commands.Pending);
+            return 0;
+        });
+        commands.Clear();
     }
 
-    private string NextLine()
+    /// <summary>Runs a harness operation, turning a stop into the session's one failure.</summary>
+    private T Guarded<T>(Func<T> operation)
     {
-        string? line;
         try
         {
-            line = responses.Take(options.ResponseTimeout, options.Cancellation);
+            return operation();
         }
-        catch (TimeoutException)
+        catch (HarnessStoppedException e)
         {
-            throw StoppedFailure(timedOut: true);
+            throw Fail(e.Message);
         }
         catch (OperationCanceledException)
         {
-            Kill();
-            failure = "the simulation was cancelled";
+            failure = Cancelled;
             throw;
         }
-        return line ?? throw StoppedFailure(timedOut: false);
-    }
-
-    /// <summary>The failure for a harness that no longer takes commands, with its last words.</summary>
-    private Exception StoppedFailure(bool timedOut)
-    {
-        options.Cancellation.ThrowIfCancellationRequested();
-        if (timedOut)
-        {
-            return Fail($"the harness did not respond within {options.ResponseTimeout.TotalSeconds:0.#} s and was killed "
-                + "(a stuck design, or more queued simulation than the timeout allows: raise SimulationOptions.ResponseTimeout)");
-        }
-        var error = responses.Rest(ShutdownTimeout).FirstOrDefault(line => line.StartsWith("error ", StringComparison.Ordinal));
-        if (error is not null)
-        {
-            return Fail($"the harness rejected a command: {error["error ".Length..]}");
-        }
-        var exit = process.WaitForExit(ShutdownTimeout) ? $"exit code {process.ExitCode}" : "still running";
-        return Fail($"the harness stopped unexpectedly ({exit})");
     }
 
     private SimulationException Fail(string reason)
     {
-        Kill();
-        process.WaitForExit(ShutdownTimeout);
-        failure = $"simulation of '{TopModule}': {reason}" + Tools.OutputTail.Section("harness stderr", stderr.Text());
+        failure = $"simulation of '{TopModule}': {reason}" + OutputTail.Section("harness stderr", harness.KillAndCollectStderr());
         return new SimulationException(failure);
     }
 
@@ -246,7 +203,12 @@ public sealed class VerilatorSimulation : IDisposable
         }
     }
 
-    private static string CheckedName(string port)
+    private static long ParseCount(string answer) =>
+        long.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : throw new SimulationException($"the harness answered '{answer}' where a cycle count belongs");
+
+    internal static string CheckedName(string port)
     {
         ArgumentException.ThrowIfNullOrEmpty(port);
         foreach (var c in port)
@@ -259,42 +221,6 @@ public sealed class VerilatorSimulation : IDisposable
         return port;
     }
 
-    private static IEnumerable<string> HarnessArguments(VerilatorModel model, SimulationOptions options)
-    {
-        yield return "--clock";
-        yield return CheckedName(options.ClockPort);
-        if (options.WaveformPath is not null)
-        {
-            if (model.Waveform == WaveformFormat.None)
-            {
-                throw new SimulationException($"a waveform was requested for '{model.TopModule}', but its model was built without one; "
-                    + "build it with VerilatorModelOptions.Waveform = Vcd or Fst");
-            }
-            yield return "--trace";
-            yield return Path.GetFullPath(options.WaveformPath);
-        }
-        foreach (var plusArg in options.PlusArgs)
-        {
-            if (!plusArg.StartsWith('+'))
-            {
-                throw new ArgumentException($"plusarg '{plusArg}' does not start with '+'", nameof(options));
-            }
-            yield return plusArg;
-        }
-    }
-
-    private void Kill()
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // Already exited or never started: nothing to stop.
-        }
-    }
-
     /// <summary>Ends the harness: politely (quit, then end of input), and by force if it does not exit promptly.</summary>
     public void Dispose()
     {
@@ -302,29 +228,19 @@ public sealed class VerilatorSimulation : IDisposable
         {
             return;
         }
-        disposed = true;
         if (failure is null)
         {
             try
             {
                 commands.Text("quit").EndLine();
                 Send();
-                input.Close();
             }
-            catch (Exception e) when (e is IOException or SimulationException or OperationCanceledException)
+            catch (Exception e) when (e is SimulationException or OperationCanceledException)
             {
-                // Disposing must not throw; the process is killed below if it is still there.
+                // Disposing must not throw; the harness is killed below if it is still there.
             }
         }
-        if (!process.WaitForExit(ShutdownTimeout))
-        {
-            Kill();
-            process.WaitForExit(ShutdownTimeout);
-        }
-        responses.Join(ShutdownTimeout);
-        responses.Dispose();
-        cancellationRegistration.Dispose();
-        writeWatchdog.Dispose();
-        process.Dispose();
+        disposed = true;
+        harness.Dispose();
     }
 }

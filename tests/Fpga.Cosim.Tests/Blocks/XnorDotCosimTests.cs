@@ -25,7 +25,7 @@ public class XnorDotCosimTests
     public void MatchesTheReferenceWithItsLatencyUnderBackPressure(int simd, int levelsPerStage)
     {
         using var work = new TestDirectory();
-        var report = DotBlockCheck.Run(new XnorPopcountDotOptions(simd, levelsPerStage), work.Path, beats: 400, seed: simd * 31 + levelsPerStage);
+        var report = DotBlockCheck.Run(new XnorPopcountDotOptions(simd, levelsPerStage), work.Path, beats: 400, seed: simd * 31 + levelsPerStage, freeRunningCycles: 10_000);
 
         Assert.True(report.Lint.Clean, string.Join("\n", report.Lint.Verilator.Concat(report.Lint.Icarus)));
         Assert.Empty(report.BackPressure.Mismatches);

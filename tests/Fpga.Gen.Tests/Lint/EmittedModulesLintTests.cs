@@ -13,6 +13,16 @@ public class EmittedModulesLintTests
 
     public static TheoryData<int, int> DotUnits => new() { { 8, 2 }, { 9, 1 }, { 100, 3 }, { 256, 2 }, { 1000, 4 }, { 1024, 2 } };
 
+    public static TheoryData<int, int, int, int, int, int> MatrixVectorUnits => new()
+    {
+        { 4, 3, 2, 1, 1, 3 }, { 8, 10, 1, 4, 1, 1 }, { 512, 28, 4, 28, 2, 2 }, { 16, 200, 16, 64, 4, 4 },
+    };
+
+    [Theory]
+    [MemberData(nameof(MatrixVectorUnits))]
+    public void MatrixVectorUnitIsLintClean(int rows, int cols, int pe, int simd, int kw, int ka) =>
+        AssertLintClean(Fpga.Gen.Cores.Mvu.XnorMvu.Generate(new Fpga.Gen.Cores.Mvu.XnorMvuOptions(rows, cols, pe, simd, kw, ka)).Module);
+
     [Theory]
     [MemberData(nameof(Samples))]
     public void SampleModuleIsLintClean(string name) =>

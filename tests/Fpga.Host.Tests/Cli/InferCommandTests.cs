@@ -1,5 +1,7 @@
 using Fpga.Host.Formats;
 using Fpga.Host.Formats.Numpy;
+using Fpga.Host.Golden;
+using Fpga.Host.Models;
 using Fpga.Host.Quantization;
 using Fpga.Host.Tests.Support;
 
@@ -79,17 +81,69 @@ public sealed class InferCommandTests : IDisposable
     }
 
     [Fact]
-    public void QuantizedModelExplainsTheMilestone()
+    public void QuantizedModelRunsTheGoldenModel()
     {
         string model = _dir.File("q.safetensors");
-        QuantizedModelWriter.Write(model, TestQuantizedModels.Minimal());
+        var (quantized, _) = ModelQuantizer.Quantize(RandomLstmModel.Create(3, 2, layers: 1, denseOutputs: 0, seed: 5),
+            new QuantizerOptions(QuantMethod.Binary, 1), new ActivationQuantization(QuantMethod.Binary, 1));
+        QuantizedModelWriter.Write(model, quantized);
         string input = _dir.File("x.npy");
-        NpyWriter.Write(input, TensorData.FromFloat32("x", [2, 3], new float[6]));
+        var x = TensorData.FromFloat32("x", [2, 3], [0.5f, -1f, 0.25f, -0.75f, 0.125f, 2f]);
+        NpyWriter.Write(input, x);
+        string output = _dir.File("out.npy");
+        var run = CliRun.Of("infer", model, "-i", input, "-o", output);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Error);
+        Assert.Contains("golden", run.Out);
+        var hidden = NpyReader.Read(output);
+        Assert.Equal([2, 2], hidden.Shape);
+        var expected = GoldenInference.Run(quantized, x, input).ToFloat32();
+        Assert.Equal(expected, hidden.ToFloat32());
+        // Dequantized hidden integers: multiples of 2^-10 inside (-1, 1).
+        Assert.All(hidden.ToFloat32(), h => Assert.True(Math.Abs(h) < 1 && h * 1024 == MathF.Round(h * 1024)));
+    }
+
+    [Fact]
+    public void QuantizedModelWithDenseLayerWritesLogitsAfterTheLastStep()
+    {
+        var model = RandomLstmModel.Create(3, 4, layers: 2, denseOutputs: 5, seed: 3);
+        var (quantized, _) = ModelQuantizer.Quantize(model, new QuantizerOptions(QuantMethod.Greedy, 2), new ActivationQuantization(QuantMethod.Greedy, 2));
+        string path = _dir.File("q.safetensors");
+        QuantizedModelWriter.Write(path, quantized);
+        string input = _dir.File("x.npy");
+        NpyWriter.Write(input, TensorData.FromFloat32("x", [2, 4, 3], RandomLstmModel.Inputs(2, 4, 3, seed: 4).Values));
+        string output = _dir.File("out.npy");
+        var run = CliRun.Of("infer", path, "-i", input, "-o", output);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("logits after the last step", run.Out);
+        Assert.Equal([2, 5], NpyReader.Read(output).Shape);
+    }
+
+    [Fact]
+    public void QuantizedModelWithEmbeddingIsRefused()
+    {
+        string model = _dir.File("q.safetensors");
+        QuantizedModelWriter.Write(model, TestQuantizedModels.Full());
+        string input = _dir.File("x.npy");
+        NpyWriter.Write(input, TensorData.FromInt64("x", [1, 3], [1, 2, 3]));
         var run = CliRun.Of("infer", model, "-i", input, "-o", _dir.File("out.npy"));
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains(model, run.Error);
-        Assert.Contains("golden", run.Error);
+        Assert.StartsWith("error: ", run.Error);
+        Assert.Contains("embedding, which is not supported on chip yet", run.Error);
         Assert.Equal(["q.safetensors", "x.npy"], _dir.FileNames());
+    }
+
+    [Fact]
+    public void QuantizedModelChecksTheFeatureCount()
+    {
+        string model = _dir.File("q.safetensors");
+        QuantizedModelWriter.Write(model, ModelQuantizer.Quantize(RandomLstmModel.Create(3, 2, layers: 1, denseOutputs: 0, seed: 5),
+            new QuantizerOptions(QuantMethod.Binary, 1), new ActivationQuantization(QuantMethod.Binary, 1)).Model);
+        string input = _dir.File("x.npy");
+        NpyWriter.Write(input, TensorData.FromFloat32("x", [2, 4], new float[8]));
+        var run = CliRun.Of("infer", model, "-i", input, "-o", _dir.File("out.npy"));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("4 features per step but the model takes 3", run.Error);
     }
 
     [Fact]

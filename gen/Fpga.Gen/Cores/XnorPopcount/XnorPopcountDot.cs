@@ -67,8 +67,8 @@ public sealed class XnorPopcountDot
 
         // The pipeline moves only while the output skid buffer is empty; the skid buffer has
         // room for the one beat that the last stage hands over in the cycle the sink stalls.
-        var skidValid = m.Register("skid_valid_q", 1, resetValue: 0);
-        var advance = m.Define("advance", ~skidValid);
+        var output = new OutputSkidBuffer(m);
+        var advance = output.Advance;
         m.Assign(sReady, advance);
 
         var xnor = m.Define("match_bits", sData[simd - 1, 0].Xnor(sData[2 * simd - 1, simd]));
@@ -91,17 +91,7 @@ public sealed class XnorPopcountDot
         var dot = m.Define("dot", (popcount.Resize(outputWidth).AsSigned() << 1) - Expr.SConst(simd, outputWidth));
         m.Describe(dot, "2 * popcount - SIMD; the doubling may wrap, the difference never does");
 
-        // Output register and skid buffer.
-        var outValid = m.Register("out_valid_q", 1, resetValue: 0);
-        var outData = m.Register("out_data_q", HdlType.SInt(outputWidth));
-        var skidData = m.Register("skid_data_q", HdlType.SInt(outputWidth));
-        var outFree = m.Define("out_free", mReady | ~outValid);
-        m.Next(outValid, Expr.Mux(outFree, skidValid | valid, outValid));
-        m.Next(outData, Expr.Mux(skidValid, skidData, dot), enable: outFree);
-        m.Next(skidValid, Expr.Mux(outFree, Expr.False, skidValid | valid));
-        m.Next(skidData, dot, enable: advance & ~outFree);
-        m.Assign(mValid, outValid);
-        m.Assign(mData, outData);
+        output.Connect(valid, dot, mValid, mData, mReady);
 
         return new XnorPopcountDot(options, m.Build(), levels, stages, outputWidth);
     }

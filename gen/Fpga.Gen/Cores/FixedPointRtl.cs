@@ -1,0 +1,52 @@
+using Fpga.Gen.Hdl;
+using Fpga.Gen.Spec;
+
+namespace Fpga.Gen.Cores;
+
+/// <summary>The contract's fixed-point operations (docs/NUMERICS.md) as hardware, mirroring <see cref="FixedPoint"/>.</summary>
+public static class FixedPointRtl
+{
+    /// <summary>
+    /// rshr(x, s): add half an output step, then shift right arithmetically (s > 0); a left
+    /// shift for s &lt; 0. One guard bit keeps the addition of the half from overflowing.
+    /// </summary>
+    public static Expr RoundShiftRight(Expr x, int s)
+    {
+        if (!x.Signed) throw new HdlConstructionException("RoundShiftRight works on signed values");
+        if (s == 0) return x;
+        if (s < 0) return x.Resize(x.Width - s) << -s;
+        var wide = x.Resize(x.Width + 1);
+        var rounded = wide + Expr.SConst(1L << (s - 1), wide.Width);
+        // Dropping the low s bits of the rounded sum is the arithmetic shift, at the narrower width.
+        return s >= wide.Width ? Expr.SConst(0, 1) : rounded[wide.Width - 1, s].AsSigned();
+    }
+
+    /// <summary>sat_Q(x): clamp a signed value to the format's range and narrow it to the format's width.</summary>
+    public static Expr Saturate(Expr x, FixedFormat format)
+    {
+        if (!x.Signed) throw new HdlConstructionException("Saturate works on signed values");
+        if (x.Width <= format.Width) return x.Resize(format.Width);
+        var max = Expr.SConst(format.Max, x.Width);
+        var min = Expr.SConst(format.Min, x.Width);
+        return Expr.Mux(x.Gt(max), Expr.SConst(format.Max, format.Width),
+            Expr.Mux(x.Lt(min), Expr.SConst(format.Min, format.Width), x.Resize(format.Width)));
+    }
+
+    /// <summary>A signed sum at a width that holds any sum of the two operands.</summary>
+    public static Expr AddWide(Expr a, Expr b)
+    {
+        int width = Math.Max(a.Width, b.Width) + 1;
+        return a.Resize(width) + b.Resize(width);
+    }
+
+    /// <summary>The table bin of an input with the given fraction (NUMERICS "Table functions"), as a table address.</summary>
+    public static Expr TableAddress(Expr x, int inputFraction, NonlinearityTables tables)
+    {
+        int shift = tables.IndexShift(inputFraction);
+        int bits = tables.TableBits;
+        var bin = shift == 0 ? x : x.Resize(x.Width)[x.Width - 1, shift].AsSigned();
+        var clamped = Saturate(bin, new FixedFormat(bits, 0));
+        // Adding 2^(T-1) to a T-bit two's complement bin flips its sign bit: bin -2^(T-1) is address 0.
+        return Expr.Concat(~clamped[bits - 1], clamped[bits - 2, 0]);
+    }
+}

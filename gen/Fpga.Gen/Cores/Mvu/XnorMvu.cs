@@ -1,0 +1,220 @@
+using System.Numerics;
+using Fpga.Gen.Hdl;
+using Fpga.Gen.Ir;
+
+namespace Fpga.Gen.Cores.Mvu;
+
+/// <summary>
+/// The folded XNOR matrix-vector unit:
+/// <c>y[r] = sum_i sum_j A[r][i] * G[j] * (n - 2 * popcount(B[r][i] XOR C[j]))</c>
+/// over the n real columns, for every row r, with kw weight planes B and coefficients A per
+/// row and ka activation planes C with coefficients G. PE rows run in parallel, SIMD columns
+/// per cycle; one product takes (rows/PE) * (cols/SIMD) * kw * ka cycles plus a fixed tail.
+///
+/// Memories, written by the host through the *_wr ports while the unit is idle:
+/// weights per PE at ((rowFold * kw + i) * colFolds + colFold), row r = rowFold * PE + pe;
+/// weight coefficients per PE at (rowFold * kw + i); activation planes at (j * colFolds + colFold);
+/// activation coefficients G[j] in registers. Padding columns are written as 0 in both planes.
+/// The w_wr_addr and a_wr_addr ports carry {pe, address} when PE > 1.
+///
+/// A pulse on start computes the product; the results leave on m_axis, one beat of PE
+/// signed accumulators (PE 0 in the low bits) per row fold, tlast on the last. Back-pressure
+/// stalls the whole pipeline through one enable.
+/// </summary>
+public sealed class XnorMvu
+{
+    /// <summary>Pipeline registers between issuing the last address of a row fold and its output beat.</summary>
+    public const int Tail = 6;
+
+    private XnorMvu(XnorMvuOptions options, ModuleIr module, int accumulatorWidth)
+    {
+        Options = options;
+        Module = module;
+        AccumulatorWidth = accumulatorWidth;
+    }
+
+    public XnorMvuOptions Options { get; }
+    public ModuleIr Module { get; }
+    public int AccumulatorWidth { get; }
+
+    /// <summary>
+    /// Cycles from the edge that takes start to the last output beat with a sink that is always
+    /// ready, counting that edge: one to launch, one per issued address, five pipeline stages.
+    /// </summary>
+    public long CyclesPerProduct => Options.IssueCycles + Tail;
+
+    public static string ModuleName(XnorMvuOptions o) =>
+        $"xnor_mvu_r{o.Rows}_c{o.Cols}_p{o.Pe}_s{o.Simd}_w{o.WeightCodes}_a{o.ActivationCodes}_q{o.WeightCoefficientWidth}x{o.ActivationCoefficientWidth}";
+
+    public static XnorMvu Generate(XnorMvuOptions options, DesignConventions? conventions = null)
+    {
+        options.Validate();
+        return new Builder(options, conventions).Build();
+    }
+
+    private sealed class Builder(XnorMvuOptions o, DesignConventions? conventions)
+    {
+        private readonly ModuleBuilder m = new(ModuleName(o), conventions);
+        private Signal run = null!;
+
+        private static int Bits(long maxValue) => BitWidth.ForUnsigned(Math.Max(maxValue, 1));
+
+        public XnorMvu Build()
+        {
+            int simd = o.Simd, pe = o.Pe, kw = o.WeightCodes, ka = o.ActivationCodes;
+            int cf = o.ColFolds, rf = o.RowFolds, wa = o.WeightCoefficientWidth, wg = o.ActivationCoefficientWidth;
+            int pad = o.PaddedCols - o.Cols;
+            int popWidth = Bits(o.PaddedCols);
+            int pWidth = BitWidth.ForSigned(-o.Cols, o.Cols);
+            var maxTerm = (BigInteger.One << (wa + wg - 2)) * o.Cols;
+            int tWidth = BitWidth.ForSigned(-maxTerm, maxTerm);
+            var maxSum = (BigInteger)kw * ka * (BigInteger.One << (wa + wg - 2)) * o.Cols;
+            int accWidth = BitWidth.ForSigned(-maxSum, maxSum);
+
+            m.Comment($"Folded XNOR matrix-vector unit: {o.Rows} x {o.Cols}, PE {pe}, SIMD {simd}, kw {kw}, ka {ka}.");
+            m.Comment($"y[r] = sum_i sum_j A[r][i] * G[j] * (n - 2 * popcount(B[r][i] ^ C[j])); bit 1 means +1.");
+            m.Comment($"One product: {rf} row folds x {cf} column folds x {kw} x {ka} codes = {o.IssueCycles} cycles + {Tail}.");
+
+            // Host write ports.
+            var wMemDepth = Math.Max(2, rf * kw * cf);
+            var cMemDepth = Math.Max(2, rf * kw);
+            var xMemDepth = Math.Max(2, ka * cf);
+            int peBits = pe > 1 ? Bits(pe - 1) : 0;
+            int wAddrBits = BitWidth.Log2Ceiling(wMemDepth), cAddrBits = BitWidth.Log2Ceiling(cMemDepth), xAddrBits = BitWidth.Log2Ceiling(xMemDepth);
+            var wWrEn = m.Input("w_wr_en", 1);
+            var wWrAddr = m.Input("w_wr_addr", peBits + wAddrBits);
+            var wWrData = m.Input("w_wr_data", simd);
+            var aWrEn = m.Input("a_wr_en", 1);
+            var aWrAddr = m.Input("a_wr_addr", peBits + cAddrBits);
+            var aWrData = m.Input("a_wr_data", HdlType.SInt(wa));
+            var xWrEn = m.Input("x_wr_en", 1);
+            var xWrAddr = m.Input("x_wr_addr", xAddrBits);
+            var xWrData = m.Input("x_wr_data", simd);
+            var gWrEn = m.Input("g_wr_en", 1);
+            var gWrIdx = ka > 1 ? m.Input("g_wr_idx", Bits(ka - 1)) : null;
+            var gWrData = m.Input("g_wr_data", HdlType.SInt(wg));
+            var start = m.Input("start", 1);
+            var busy = m.Output("busy", 1);
+            var mValid = m.Output("m_axis_tvalid", 1);
+            var mReady = m.Input("m_axis_tready", 1);
+            var mData = m.Output("m_axis_tdata", pe * accWidth);
+            var mLast = m.Output("m_axis_tlast", 1);
+            m.Describe(mData, $"{pe} signed {accWidth}-bit sums, PE 0 in the low bits");
+
+            var outValid = m.Register("out_valid_q", 1, resetValue: 0);
+            run = m.Define("run", ~(outValid & ~mReady));
+
+            // Activation coefficients.
+            var g = Enumerable.Range(0, ka).Select(j =>
+                m.Registered($"g{j}_q", gWrData, enable: gWrIdx is null ? gWrEn : gWrEn & gWrIdx.Eq(j))).ToArray();
+
+            // Issue: the four loop counters, innermost first.
+            var issuing = m.Register("issuing_q", 1, resetValue: 0);
+            var cfQ = m.Register("col_fold_q", Bits(cf - 1));
+            var jQ = m.Register("act_code_q", Bits(ka - 1));
+            var iQ = m.Register("weight_code_q", Bits(kw - 1));
+            var rfQ = m.Register("row_fold_q", Bits(rf - 1));
+            var wBase = m.Register("w_base_q", wAddrBits);
+            var xBase = m.Register("x_base_q", xAddrBits);
+            var cAddr = m.Register("c_addr_q", cAddrBits);
+            var cfLast = m.Define("col_fold_last", cfQ.Eq(cf - 1));
+            var jLast = m.Define("act_code_last", jQ.Eq(ka - 1));
+            var iLast = m.Define("weight_code_last", iQ.Eq(kw - 1));
+            var rfLast = m.Define("row_fold_last", rfQ.Eq(rf - 1));
+            var step = m.Define("issue_step", issuing & run);
+            var launch = m.Define("launch", start & ~issuing);
+            var nextWeightCode = m.Define("next_weight_code", cfLast & jLast);
+            m.Next(issuing, Expr.Mux(launch, Expr.True, Expr.Mux(step & nextWeightCode & iLast & rfLast, Expr.False, issuing)));
+            Counter(cfQ, launch, step, cfLast);
+            Counter(jQ, launch, step & cfLast, jLast);
+            Counter(iQ, launch, step & nextWeightCode, iLast);
+            Counter(rfQ, launch, step & nextWeightCode & iLast, rfLast);
+            m.Next(wBase, Expr.Mux(launch, Expr.Zero(wBase.Type), wBase + cf), enable: launch | (step & nextWeightCode));
+            m.Next(xBase, Expr.Mux(launch | (cfLast & jLast), Expr.Zero(xBase.Type), xBase + cf), enable: launch | (step & cfLast));
+            m.Next(cAddr, Expr.Mux(launch, Expr.Zero(cAddr.Type), cAddr + 1), enable: launch | (step & nextWeightCode));
+
+            // Memories with registered reads: data arrive in stage 1.
+            var xMem = m.Memory("act_planes", simd, xMemDepth);
+            xMem.Write(xWrEn, xWrAddr, xWrData);
+            var xWord = xMem.ReadRegistered("act_word_s1", xBase + cfQ.Resize(xAddrBits), run);
+            var wWords = new Signal[pe];
+            var coefs = new Signal[pe];
+            for (int p = 0; p < pe; p++)
+            {
+                var wMem = m.Memory($"weight_planes_pe{p}", simd, wMemDepth);
+                wMem.Write(pe > 1 ? wWrEn & wWrAddr[peBits + wAddrBits - 1, wAddrBits].Eq(p) : wWrEn, wWrAddr[wAddrBits - 1, 0], wWrData);
+                wWords[p] = wMem.ReadRegistered($"weight_word_pe{p}_s1", wBase + cfQ.Resize(wAddrBits), run);
+                var cMem = m.Memory($"weight_coefs_pe{p}", wa, cMemDepth);
+                cMem.Write(pe > 1 ? aWrEn & aWrAddr[peBits + cAddrBits - 1, cAddrBits].Eq(p) : aWrEn, aWrAddr[cAddrBits - 1, 0], aWrData.AsUnsigned());
+                coefs[p] = cMem.ReadRegistered($"weight_coef_pe{p}_s1", cAddr, run);
+            }
+
+            // Flags travel down the pipeline beside the data.
+            var firstCol = cfQ.Eq(0);
+            var firstTerm = m.Define("first_term", iQ.Eq(0) & jQ.Eq(0));
+            var lastTerm = m.Define("last_term", iLast & jLast);
+            var s1 = Stage(1, issuing, [("first_col", firstCol), ("last_col", cfLast), ("first_term", firstTerm), ("last_term", lastTerm), ("last_row", rfLast), .. (ka > 1 ? new[] { ("code", (Expr)jQ) } : [])]);
+            var s2 = Stage(2, s1.Valid, s1.Flags);
+            // Each stage carries only the flags a later stage reads, so no register is dead.
+            var s3 = Stage(3, s2.Valid, s2.Flags.Where(f => f.Name != "first_col" && (f.Name != "code" || ka > 1)).ToArray());
+            var s4 = Stage(4, s3.Valid & s3.Flag("last_col"), s3.Flags.Where(f => f.Name is "first_term" or "last_term" or "last_row").ToArray());
+            var s5 = Stage(5, s4.Valid, s4.Flags);
+            var gSelected = m.Define("g_selected", ka > 1 ? SelectByIndex(g, s3.Flag("code")) : g[0]);
+
+            var sums = new Expr[pe];
+            for (int p = 0; p < pe; p++)
+            {
+                var count = PopcountTree.Build(m, wWords[p].Xnor(xWord), $"match_pe{p}");
+                var countS2 = m.Registered($"match_count_pe{p}_s2", count, enable: run);
+                var coefS2 = m.Registered($"weight_coef_pe{p}_s2", coefs[p].AsSigned(), enable: run);
+                var popS3 = m.Register($"pop_pe{p}_s3", popWidth);
+                m.Next(popS3, Expr.Mux(s2.Flag("first_col"), countS2.Resize(popWidth), popS3 + countS2.Resize(popWidth)), enable: run & s2.Valid);
+                var coefS3 = m.Registered($"weight_coef_pe{p}_s3", coefS2, enable: run);
+                int kBound = 2 * pad + o.Cols;
+                int qWidth = BitWidth.ForSigned(-kBound, 2 * o.PaddedCols);
+                var p2 = (popS3.Resize(qWidth).AsSigned() << 1) - Expr.SConst(kBound, qWidth);
+                var pS4 = m.Registered($"plane_dot_pe{p}_s4", p2.Resize(pWidth), enable: run);
+                m.Describe(pS4, "n - 2 * popcount(B ^ C) over the real columns");
+                var agS4 = m.Registered($"coef_product_pe{p}_s4", coefS3.MulWide(gSelected), enable: run);
+                var tS5 = m.Registered($"term_pe{p}_s5", agS4.Resize(tWidth) * pS4.Resize(tWidth), enable: run);
+                var acc = m.Register($"acc_pe{p}_s6", HdlType.SInt(accWidth));
+                m.Describe(acc, $"sum of {kw * ka} terms, each |A * G * P| <= 2^{wa + wg - 2} * {o.Cols}: {accWidth} bits cannot overflow");
+                var accNext = m.Define($"acc_next_pe{p}", Expr.Mux(s5.Flag("first_term"), tS5.Resize(accWidth), acc + tS5.Resize(accWidth)));
+                m.Next(acc, accNext, enable: run & s5.Valid);
+                sums[p] = accNext;
+            }
+
+            var produce = m.Define("produce", run & s5.Valid & s5.Flag("last_term"));
+            var outData = m.Registered("out_data_q", Expr.Concat(sums.Reverse().ToArray()), enable: produce);
+            var outLast = m.Registered("out_last_q", s5.Flag("last_row"), enable: produce);
+            m.Next(outValid, Expr.Mux(produce, Expr.True, Expr.Mux(mReady, Expr.False, outValid)));
+            m.Assign(mValid, outValid);
+            m.Assign(mData, outData);
+            m.Assign(mLast, outLast);
+            m.Assign(busy, issuing | s1.Valid | s2.Valid | s3.Valid | s4.Valid | s5.Valid | outValid);
+            return new XnorMvu(o, m.Build(), accWidth);
+        }
+
+        private void Counter(Signal counter, Expr clear, Expr advance, Expr last) =>
+            m.Next(counter, Expr.Mux(clear | last, Expr.Zero(counter.Type), counter + 1), enable: clear | advance);
+
+        private static Expr SelectByIndex(IReadOnlyList<Signal> values, Expr index)
+        {
+            Expr result = values[^1];
+            for (int k = values.Count - 2; k >= 0; k--) result = Expr.Mux(index.Eq(k), values[k], result);
+            return result;
+        }
+
+        private PipelineStage Stage(int number, Expr valid, IReadOnlyList<(string Name, Expr Value)> flags)
+        {
+            var validQ = m.Registered($"valid_s{number}_q", valid, enable: run, resetValue: 0);
+            var registered = flags.Select(f => (f.Name, (Expr)m.Registered($"{f.Name}_s{number}_q", f.Value, enable: run))).ToArray();
+            return new PipelineStage(validQ, registered);
+        }
+    }
+
+    private sealed record PipelineStage(Signal Valid, IReadOnlyList<(string Name, Expr Value)> Flags)
+    {
+        public Expr Flag(string name) => Flags.Single(f => f.Name == name).Value;
+    }
+}

@@ -1,0 +1,44 @@
+using Fpga.Gen.Spec;
+
+namespace Fpga.Gen.Cores.Mvu;
+
+/// <summary>
+/// Parameters of the folded XNOR matrix-vector unit (FINN style): <see cref="Pe"/> rows in
+/// parallel, <see cref="Simd"/> columns of a row per cycle, every pair of weight and
+/// activation code planes.
+/// </summary>
+public sealed record XnorMvuOptions(
+    int Rows,
+    int Cols,
+    int Pe,
+    int Simd,
+    int WeightCodes,
+    int ActivationCodes,
+    int WeightCoefficientWidth = 12,
+    int ActivationCoefficientWidth = 12)
+{
+    public int RowFolds => Rows / Pe;
+    public int ColFolds => (Cols + Simd - 1) / Simd;
+    public int PaddedCols => ColFolds * Simd;
+
+    /// <summary>Cycles to issue one product: (rows/PE) * (cols/SIMD) * kw * ka.</summary>
+    public long IssueCycles => (long)RowFolds * ColFolds * WeightCodes * ActivationCodes;
+
+    public void Validate()
+    {
+        Check(nameof(Rows), Rows, 1, 1 << 16);
+        Check(nameof(Cols), Cols, 1, 1 << 16);
+        Check(nameof(Pe), Pe, 1, 256);
+        Check(nameof(Simd), Simd, 1, 1024);
+        Check(nameof(WeightCodes), WeightCodes, 1, 4);
+        Check(nameof(ActivationCodes), ActivationCodes, 1, 4);
+        Check(nameof(WeightCoefficientWidth), WeightCoefficientWidth, 2, 24);
+        Check(nameof(ActivationCoefficientWidth), ActivationCoefficientWidth, 2, 24);
+        if (Rows % Pe != 0) throw new SpecValidationException(nameof(Pe), $"{Pe} does not divide {Rows} rows");
+    }
+
+    private static void Check(string field, int value, int min, int max)
+    {
+        if (value < min || value > max) throw new SpecValidationException(field, $"{value} is outside {min}..{max}");
+    }
+}

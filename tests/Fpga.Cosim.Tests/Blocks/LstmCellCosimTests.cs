@@ -1,0 +1,42 @@
+using Fpga.Gen.Cores.Lstm;
+using Fpga.Gen.Spec;
+using Fpga.Host.Verification;
+
+namespace Fpga.Cosim.Tests.Blocks;
+
+/// <summary>The LSTM cell unit (contract steps 2 to 5) in Verilator against the C# reference.</summary>
+public class LstmCellCosimTests
+{
+    public static TheoryData<string, int> Specs => new()
+    {
+        { "default", 32 },
+        { "narrow", 20 },
+        { "left-shift", 24 },
+    };
+
+    private static AcceleratorSpec SpecNamed(string name) => name switch
+    {
+        "default" => new AcceleratorSpec { HiddenSize = 16 },
+        "narrow" => new AcceleratorSpec { HiddenSize = 4, Cell = new FixedFormat(14, 11), Gate = new FixedFormat(12, 8), Hidden = new FixedFormat(10, 8), NonlinearityTableBits = 6 },
+        // FA + FG < FZ: the accumulator is shifted left into the gate format.
+        "left-shift" => new AcceleratorSpec { HiddenSize = 8, WeightCoefficient = new FixedFormat(8, 4), ActivationCoefficient = new FixedFormat(8, 4), Gate = new FixedFormat(16, 10), Reset = Fpga.Gen.Hdl.ResetStyle.SyncActiveHigh },
+        _ => throw new ArgumentException(name),
+    };
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void EveryHiddenValueMatchesTheContract(string specName, int accumulatorWidth)
+    {
+        var unit = LstmCellUnit.Generate(SpecNamed(specName).Validate(), accumulatorWidth);
+        using var work = new TestDirectory();
+        var block = GeneratedBlock.Prepare(unit.Module, work.Path);
+        Assert.True(block.Lint.Clean, string.Join("\n", block.Lint.Verilator.Concat(block.Lint.Icarus)));
+        using var sim = block.Model.Start();
+
+        var result = LstmCellCosim.Run(sim, unit, sequences: 3, steps: 5, seed: accumulatorWidth, sourceIdle: 0.3, sinkStall: 0.3);
+
+        Assert.Empty(result.Mismatches);
+        Assert.Equal(result.Beats, result.Checked);
+        Assert.Equal(LstmCellUnit.Latency, result.ObservedLatency);
+    }
+}
