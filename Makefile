@@ -6,8 +6,9 @@ SHELL := /bin/bash
 CONFIG ?= Release
 DOTNET ?= dotnet
 FPGA := $(DOTNET) run --project host/Fpga.Cli -c $(CONFIG) --no-build --
-# Debian packages of the open FPGA flow; each is installed only if missing.
-APT_PACKAGES := verilator iverilog yosys nextpnr-ice40 fpga-icestorm ccache libopenblas0-pthread
+# Debian packages of the open FPGA flow, the BLAS of the trainer and a font for the plots;
+# each is installed only if missing.
+APT_PACKAGES := verilator iverilog yosys nextpnr-ice40 fpga-icestorm ccache libopenblas0-pthread fonts-dejavu-core
 # Verilator's generated makefiles compile through $(OBJCACHE): with ccache, every model after
 # the first reuses the compiled Verilator runtime and harness (about 20 s down to 4 s a build).
 export OBJCACHE ?= $(shell command -v ccache)
