@@ -28,7 +28,7 @@ public sealed class EvaluationData
 
     public static EvaluationData Load(string dataset, int? limit = null) => dataset switch
     {
-        "fashion-mnist" => FromImages(FashionMnist.Test() is var t && limit is { } n ? t.Take(n) : FashionMnist.Test()),
+        "fashion-mnist" => FromImages(limit is { } n ? FashionMnist.Test().Take(n) : FashionMnist.Test()),
         "brown" => FromCorpus(BrownCorpus.Load(), limit),
         _ => throw new FpgaException($"unknown dataset '{dataset}'; known: fashion-mnist, brown"),
     };
