@@ -24,7 +24,6 @@ module greedy_requant_h128_k2_s32_201b708b (
   wire last_unit;
   wire last_code;
   wire in_load;
-  wire in_sum;
   wire in_divide;
   wire in_code;
   reg out_valid_q;
@@ -32,7 +31,6 @@ module greedy_requant_h128_k2_s32_201b708b (
   reg [12:0] residual_q;
   wire accept;
   reg signed [19:0] sum_q;
-  wire sum_step;
   reg [20:0] numerator_q;
   reg [7:0] remainder_q;
   reg [20:0] quotient_q;
@@ -47,11 +45,12 @@ module greedy_requant_h128_k2_s32_201b708b (
   wire word_end;
   wire code_step;
   wire [31:0] word_filled;
-  wire sum_done;
   wire code_done;
-  wire advance_unit;
-  wire enter_sum;
+  wire signed [12:0] residual_updated;
+  wire signed [12:0] residual_written;
   wire signed [19:0] sum_total;
+  wire sum_done;
+  wire advance_unit;
   wire word_start;
   reg [43:0] out_data_q;
   reg out_last_q;
@@ -67,13 +66,11 @@ module greedy_requant_h128_k2_s32_201b708b (
   assign last_unit = unit_q == 7'd127;
   assign last_code = code_q == 1'd1;
   assign in_load = state_q == 2'd0;
-  assign in_sum = state_q == 2'd1;
-  assign in_divide = state_q == 2'd2;
-  assign in_code = state_q == 2'd3;
+  assign in_divide = state_q == 2'd1;
+  assign in_code = state_q == 2'd2;
   assign out_free = (~out_valid_q) | m_axis_tready;
   assign accept = s_axis_tvalid & in_load;
   assign s_axis_tready = in_load;
-  assign sum_step = in_sum & phase_q;
   assign remainder_shifted = {remainder_q, numerator_q[20]};
   assign divisor_fits = remainder_shifted >= 9'd256;
   assign divide_done = in_divide & (bits_left_q == 5'd0);
@@ -82,12 +79,13 @@ module greedy_requant_h128_k2_s32_201b708b (
   assign word_end = position_q[31] | last_unit;
   assign code_step = (in_code & phase_q) & ((~word_end) | out_free);
   assign word_filled = residual_positive ? (word_q | position_q) : word_q;
-  assign sum_done = sum_step & last_unit;
   assign code_done = code_step & last_unit;
-  assign advance_unit = (accept | sum_step) | code_step;
-  assign enter_sum = (accept & last_unit) | (code_done & (~last_code));
-  assign tmp_1 = ($signed(residual_q) < 13'sd0) ? (-$signed({tmp[12], tmp})) : $signed({tmp[12], tmp});
+  assign residual_updated = residual_positive ? ($signed(residual_q) - ($signed({g_q[11], g_q}) << 0)) : ($signed(residual_q) + ($signed({g_q[11], g_q}) << 0));
+  assign residual_written = in_load ? ($signed({s_axis_tdata[11], s_axis_tdata}) << 0) : residual_updated;
+  assign tmp_1 = (residual_written < 13'sd0) ? (-$signed({residual_written[12], residual_written})) : $signed({residual_written[12], residual_written});
   assign sum_total = sum_q + $signed({{6{tmp_1[13]}}, tmp_1});
+  assign sum_done = (accept & last_unit) | (code_done & (~last_code));
+  assign advance_unit = accept | code_step;
   assign word_start = divide_done | (code_step & word_end);
   assign m_axis_tvalid = out_valid_q;
   assign m_axis_tdata = out_data_q;
@@ -103,8 +101,8 @@ module greedy_requant_h128_k2_s32_201b708b (
       phase_q <= 1'd0;
       out_valid_q <= 1'd0;
     end else begin
-      state_q <= (accept & last_unit) ? 2'd1 : (sum_done ? 2'd2 : (divide_done ? 2'd3 : (code_done ? (last_code ? 2'd0 : 2'd1) : state_q)));
-      phase_q <= in_sum ? (~phase_q) : (in_code ? (phase_q ? (~code_step) : 1'd1) : 1'd0);
+      state_q <= sum_done ? 2'd1 : (divide_done ? 2'd2 : (code_done ? 2'd0 : state_q));
+      phase_q <= in_code ? (phase_q ? (~code_step) : 1'd1) : 1'd0;
       out_valid_q <= (code_step & word_end) ? 1'd1 : (m_axis_tready ? 1'd0 : out_valid_q);
       if (advance_unit) begin
         unit_q <= last_unit ? 7'd0 : (unit_q + 7'd1);
@@ -116,8 +114,8 @@ module greedy_requant_h128_k2_s32_201b708b (
   end
 
   always @(posedge clk) begin
-    if (sum_step | enter_sum) begin
-      sum_q <= sum_step ? sum_total : 20'sd0;
+    if (accept | code_step) begin
+      sum_q <= (sum_done | code_done) ? 20'sd0 : sum_total;
     end
     if (sum_done | in_divide) begin
       numerator_q <= sum_done ? (({1'd0, $unsigned(sum_total)} << 1) + 21'd128) : (numerator_q << 1);
@@ -150,7 +148,7 @@ module greedy_requant_h128_k2_s32_201b708b (
 
   always @(posedge clk) begin
     if (accept | code_step) begin
-      residuals[unit_q] <= $unsigned(in_load ? ($signed({s_axis_tdata[11], s_axis_tdata}) << 0) : (residual_positive ? ($signed(residual_q) - ($signed({g_q[11], g_q}) << 0)) : ($signed(residual_q) + ($signed({g_q[11], g_q}) << 0))));
+      residuals[unit_q] <= $unsigned(residual_written);
     end
   end
 

@@ -6,9 +6,11 @@ namespace Fpga.Gen.Cores.Lstm;
 
 /// <summary>
 /// Step 6 of docs/NUMERICS.md, greedy: the H hidden values of a step become ka code planes
-/// and coefficients. Per code: one pass sums |r| (two cycles per unit: read, add), a serial
-/// restoring divider forms G = rdiv(S, H * 2^(F* - FG)) exactly, and a second pass takes the
-/// residual's signs as the code bits and writes back r - (+-G) (two cycles per unit).
+/// and coefficients. Per code: a serial
+/// restoring divider forms G = rdiv(S, H * 2^(F* - FG)) exactly, and a code pass takes the
+/// residual's signs as the code bits and writes back r - (+-G) (two cycles per unit). The
+/// sums of |r| need no passes of their own: they build up as h arrives and as each code pass
+/// writes the next residuals.
 /// Sequential on purpose: it runs once per step while the matrix-vector unit takes
 /// (rows/PE)(cols/SIMD) kw ka cycles.
 ///
@@ -33,7 +35,7 @@ public sealed class GreedyRequantizer
     public int Words => (Spec.HiddenSize + Simd - 1) / Simd;
 
     /// <summary>Cycles from the last h accepted to the last word out, with a ready sink.</summary>
-    public long Cycles => Spec.ActivationCodes * (2L * Spec.HiddenSize + DividerBits + 1 + 2L * Spec.HiddenSize) + 1;
+    public long Cycles => Spec.ActivationCodes * (DividerBits + 1 + 2L * Spec.HiddenSize) + 1;
 
     public static GreedyRequantizer Generate(AcceleratorSpec spec, int simd, DesignConventions? conventions = null)
     {
@@ -61,7 +63,7 @@ public sealed class GreedyRequantizer
         var mLast = m.Output("m_axis_tlast", 1);
         var idle = m.Output("idle", 1);
 
-        const int Load = 0, Sum = 1, Divide = 2, Code = 3;
+        const int Load = 0, Divide = 1, Code = 2;
         var state = m.Register("state_q", 2, resetValue: Load);
         var unit = m.Register("unit_q", BitWidth.Log2Ceiling(Math.Max(2, h)), resetValue: 0);
         var code = m.Register("code_q", BitWidth.ForUnsigned(Math.Max(ka - 1, 1)), resetValue: 0);
@@ -69,7 +71,6 @@ public sealed class GreedyRequantizer
         var lastUnit = m.Define("last_unit", unit.Eq(h - 1));
         var lastCode = m.Define("last_code", code.Eq(ka - 1));
         var inLoad = m.Define("in_load", state.Eq(Load));
-        var inSum = m.Define("in_sum", state.Eq(Sum));
         var inDivide = m.Define("in_divide", state.Eq(Divide));
         var inCode = m.Define("in_code", state.Eq(Code));
 
@@ -83,10 +84,9 @@ public sealed class GreedyRequantizer
         var accept = m.Define("accept", sValid & inLoad);
         m.Assign(sReady, inLoad);
 
-        // Sum pass.
+        // The sum of |r| for the next coefficient builds up while the residuals are written: as
+        // h arrives for the first code, in the code pass of the previous code for the others.
         var sum = m.Register("sum_q", HdlType.SInt(widths.ResidualSum));
-        var magnitude = Expr.Mux(r.Lt(Expr.SConst(0, wr)), -r.Resize(wr + 1), r.Resize(wr + 1));
-        var sumStep = m.Define("sum_step", inSum & phase);
 
         // Divider: N = 2S + D shifted out MSB first into the remainder.
         var numerator = m.Register("numerator_q", nw);
@@ -107,22 +107,23 @@ public sealed class GreedyRequantizer
         var codeStep = m.Define("code_step", inCode & phase & (~wordEnd | outFree));
         var filled = m.Define("word_filled", Expr.Mux(positive, word | position, word));
 
-        var sumDone = m.Define("sum_done", sumStep & lastUnit);
         var codeDone = m.Define("code_done", codeStep & lastUnit);
-        residuals.Write(accept | codeStep, unit, Expr.Mux(inLoad, loaded, Expr.Mux(positive, r - level, r + level)).AsUnsigned());
-
-        m.Next(state, Expr.Mux(accept & lastUnit, Expr.Const(Sum, 2),
-            Expr.Mux(sumDone, Expr.Const(Divide, 2),
-            Expr.Mux(divideDone, Expr.Const(Code, 2),
-            Expr.Mux(codeDone, Expr.Mux(lastCode, Expr.Const(Load, 2), Expr.Const(Sum, 2)), state)))));
-        var advanceUnit = m.Define("advance_unit", accept | sumStep | codeStep);
-        m.Next(unit, Expr.Mux(lastUnit, Expr.Zero(unit.Type), unit + 1), enable: advanceUnit);
-        // Sum: read, add, read, add... Code: read, then hold the data cycle until the word can leave.
-        m.Next(phase, Expr.Mux(inSum, ~phase, Expr.Mux(inCode, Expr.Mux(phase, ~codeStep, Expr.True), Expr.False)));
-        m.Next(code, Expr.Mux(lastCode, Expr.Zero(code.Type), code + 1), enable: codeDone);
-        var enterSum = m.Define("enter_sum", (accept & lastUnit) | (codeDone & ~lastCode));
+        var updated = m.Define("residual_updated", Expr.Mux(positive, r - level, r + level));
+        var written = m.Define("residual_written", Expr.Mux(inLoad, loaded, updated));
+        residuals.Write(accept | codeStep, unit, written.AsUnsigned());
+        var magnitude = Expr.Mux(written.Lt(Expr.SConst(0, wr)), -written.Resize(wr + 1), written.Resize(wr + 1));
         var total = m.Define("sum_total", sum + magnitude.Resize(widths.ResidualSum));
-        m.Next(sum, Expr.Mux(sumStep, total, Expr.Zero(sum.Type)), enable: sumStep | enterSum);
+        var sumDone = m.Define("sum_done", (accept & lastUnit) | (codeDone & ~lastCode));
+
+        m.Next(state, Expr.Mux(sumDone, Expr.Const(Divide, 2),
+            Expr.Mux(divideDone, Expr.Const(Code, 2),
+            Expr.Mux(codeDone, Expr.Const(Load, 2), state))));
+        var advanceUnit = m.Define("advance_unit", accept | codeStep);
+        m.Next(unit, Expr.Mux(lastUnit, Expr.Zero(unit.Type), unit + 1), enable: advanceUnit);
+        // Code: read, then hold the data cycle until the word can leave.
+        m.Next(phase, Expr.Mux(inCode, Expr.Mux(phase, ~codeStep, Expr.True), Expr.False));
+        m.Next(code, Expr.Mux(lastCode, Expr.Zero(code.Type), code + 1), enable: codeDone);
+        m.Next(sum, Expr.Mux(sumDone | codeDone, Expr.Zero(sum.Type), total), enable: accept | codeStep);
         m.Next(numerator, Expr.Mux(sumDone, (total.AsUnsigned().Resize(nw) << 1) + Expr.Const(divisor, nw), numerator << 1), enable: sumDone | inDivide);
         m.Next(remainder, Expr.Mux(sumDone, Expr.Zero(remainder.Type), Expr.Mux(fits, shifted - Expr.Const(2 * divisor, rw + 1), shifted)[rw - 1, 0]), enable: sumDone | (inDivide & bitsLeft.Ne(0)));
         m.Next(quotient, Expr.Mux(sumDone, Expr.Zero(quotient.Type), Expr.Concat(quotient[nw - 2, 0], fits)), enable: sumDone | (inDivide & bitsLeft.Ne(0)));
