@@ -43,8 +43,10 @@ public static class LstmLayerCosim
         }
         sim.Set("b_wr_en", false);
 
-        var golden = new GoldenLstm(image);
         var mismatches = new List<string>();
+        if ((uint)sim.Get("design_id") != spec.DesignId) mismatches.Add($"design id 0x{(uint)sim.Get("design_id"):x8}, expected 0x{spec.DesignId:x8}");
+        long busyBefore = (long)sim.Get("busy_cycles");
+        var golden = new GoldenLstm(image);
         var cycles = new List<long>();
         int checkedValues = 0, steps = 0;
         for (int s = 0; s < sequences.Count; s++)
@@ -83,6 +85,11 @@ public static class LstmLayerCosim
             }
         }
         sim.Set("m_axis_tready", false);
+        if ((long)sim.Get("step_count") != steps) mismatches.Add($"step counter {sim.Get("step_count")}, expected {steps}");
+        long busyCounted = (long)sim.Get("busy_cycles") - busyBefore;
+        // Each step is busy from the edge after start until the last code word is written:
+        // every cycle measured for it but the start edge itself.
+        if (busyCounted != cycles.Sum() - steps) mismatches.Add($"busy-cycle counter advanced {busyCounted}, expected {cycles.Sum() - steps}");
         return new LstmLayerCosimResult(sequences.Count, steps, checkedValues, mismatches.Take(20).ToArray(), cycles);
     }
 

@@ -13,6 +13,9 @@ module lstm_layer_201b708b (
   input  wire               m_axis_tready,
   output wire signed [11:0] m_axis_tdata,
   output wire               products_done,
+  output wire [31:0]        design_id, // the first 32 bits of the spec's SHA-256: the host refuses a board built for another spec
+  output wire [31:0]        step_count,
+  output wire [31:0]        busy_cycles,
   input  wire               wx_wr_en,
   input  wire [9:0]         wx_wr_addr,
   input  wire [31:0]        wx_wr_data,
@@ -59,17 +62,24 @@ module lstm_layer_201b708b (
   reg code_index_q;
   wire column_last;
   reg step_busy_q;
+  wire busy_now;
+  reg [31:0] step_count_q;
+  reg [31:0] busy_cycles_q;
   wire signed [29:0] tmp;
   wire signed [29:0] tmp_1;
   wire signed [29:0] tmp_2;
   wire signed [29:0] tmp_3;
 
+  assign design_id = 32'h201b708b;
   assign joined_valid = input_valid & recurrent_valid;
   assign products_done = ((joined_valid & cell_ready) & input_last) & recurrent_last;
   assign m_axis_tvalid = cell_valid & requant_ready;
   assign m_axis_tdata = cell_hidden;
   assign column_last = column_q == 2'd3;
-  assign busy = ((step_busy_q | input_busy) | recurrent_busy) | (~requant_idle);
+  assign busy_now = ((step_busy_q | input_busy) | recurrent_busy) | (~requant_idle);
+  assign busy = busy_now;
+  assign step_count = step_count_q;
+  assign busy_cycles = busy_cycles_q;
   assign tmp = $signed(input_sums[119:90]);
   assign tmp_1 = $signed(input_sums[89:60]);
   assign tmp_2 = $signed(input_sums[59:30]);
@@ -155,6 +165,8 @@ module lstm_layer_201b708b (
       column_q <= 2'd0;
       code_index_q <= 1'd0;
       step_busy_q <= 1'd0;
+      step_count_q <= 32'd0;
+      busy_cycles_q <= 32'd0;
     end else begin
       if (requant_valid) begin
         act_address_q <= requant_last ? 3'd0 : (act_address_q + 3'd1);
@@ -164,6 +176,12 @@ module lstm_layer_201b708b (
         code_index_q <= requant_last ? 1'd0 : (code_index_q + 1'd1);
       end
       step_busy_q <= start ? 1'd1 : ((requant_valid & requant_last) ? 1'd0 : step_busy_q);
+      if (start) begin
+        step_count_q <= step_count_q + 32'd1;
+      end
+      if (busy_now) begin
+        busy_cycles_q <= busy_cycles_q + 32'd1;
+      end
     end
   end
 

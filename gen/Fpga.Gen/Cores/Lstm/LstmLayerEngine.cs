@@ -79,6 +79,11 @@ public sealed class LstmLayerEngine
         var mReady = m.Input("m_axis_tready", 1);
         var mData = m.Output("m_axis_tdata", HdlType.SInt(spec.Hidden.Width));
         var productsDone = m.Output("products_done", 1);
+        var designId = m.Output("design_id", 32);
+        m.Describe(designId, "the first 32 bits of the spec's SHA-256: the host refuses a board built for another spec");
+        var stepCount = m.Output("step_count", 32);
+        var busyCycles = m.Output("busy_cycles", 32);
+        m.Assign(designId, Expr.Const(spec.DesignId, 32));
 
         var firstQ = m.Register("first_q", 1);
         m.Next(firstQ, first, enable: start);
@@ -157,7 +162,16 @@ public sealed class LstmLayerEngine
 
         var stepBusy = m.Register("step_busy_q", 1, resetValue: 0);
         m.Next(stepBusy, Expr.Mux(start, Expr.True, Expr.Mux(rqValid & rqLast, Expr.False, stepBusy)));
-        m.Assign(busy, stepBusy | xBusy | hBusy | ~rqIdle);
+        var busyNow = m.Define("busy_now", stepBusy | xBusy | hBusy | ~rqIdle);
+        m.Assign(busy, busyNow);
+
+        // Counters the host reads: steps started and cycles spent busy since reset (wrapping).
+        var steps = m.Register("step_count_q", 32, resetValue: 0);
+        m.Next(steps, steps + 1, enable: start);
+        var cycles = m.Register("busy_cycles_q", 32, resetValue: 0);
+        m.Next(cycles, cycles + 1, enable: busyNow);
+        m.Assign(stepCount, steps);
+        m.Assign(busyCycles, cycles);
         return new LstmLayerEngine(spec, m.Build(), input, recurrent, cell, requantizer);
     }
 }
