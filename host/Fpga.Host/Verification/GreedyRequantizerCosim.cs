@@ -65,7 +65,7 @@ public static class GreedyRequantizerCosim
             bool offer = sent < inputs.Count && random.NextDouble() >= sourceIdle;
             bool ready = random.NextDouble() >= sinkStall;
             sim.Set("s_axis_tvalid", offer);
-            sim.Set("s_axis_tdata", sent < inputs.Count ? Bits(inputs[sent], wh) : BigInteger.Zero);
+            sim.Set("s_axis_tdata", sent < inputs.Count ? TwosComplement.Bits(inputs[sent], wh) : BigInteger.Zero);
             sim.Set("m_axis_tready", ready);
             var sReady = sim.Sample("s_axis_tready");
             var mValid = sim.Sample("m_axis_tvalid");
@@ -75,7 +75,7 @@ public static class GreedyRequantizerCosim
             {
                 var (g, word, last) = expected[received];
                 var gotWord = mData.Value & ((BigInteger.One << simd) - 1);
-                long gotG = XnorDotReference.Signed(mData.Value >> simd, spec.ActivationCoefficient.Width);
+                long gotG = TwosComplement.Signed(mData.Value >> simd, spec.ActivationCoefficient.Width);
                 if (gotWord != word || gotG != g || (mLast.Value == 1) != last)
                     mismatches.Add($"beat {received}: expected G {g} word {word:X} last {last}, got G {gotG} word {gotWord:X} last {mLast.Value}");
                 received++;
@@ -92,5 +92,4 @@ public static class GreedyRequantizerCosim
         return new RequantizerCosimResult(vectors, received, mismatches.Take(20).ToArray(), lastBeat - firstAcceptOfLast);
     }
 
-    private static BigInteger Bits(long value, int width) => value >= 0 ? value : (BigInteger.One << width) + value;
 }

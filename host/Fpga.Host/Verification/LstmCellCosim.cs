@@ -37,7 +37,7 @@ public static class LstmCellCosim
             for (int q = 0; q < 4; q++)
             {
                 biases[k, q] = random.Next(10) == 0 ? (random.Next(2) == 0 ? spec.Gate.Min : spec.Gate.Max) : random.NextInt64(-(3L << spec.Gate.Fraction), 3L << spec.Gate.Fraction);
-                word |= Bits(biases[k, q], wz) << (q * wz);
+                word |= TwosComplement.Bits(biases[k, q], wz) << (q * wz);
             }
             sim.Set("b_wr_addr", (ulong)k);
             sim.Set("b_wr_data", word);
@@ -68,7 +68,7 @@ public static class LstmCellCosim
                             1 => accMin,
                             _ => Math.Clamp((long)(random.NextDouble() * 24 - 12) * (1L << Math.Max(shift + spec.Gate.Fraction, 0)) / 4 + random.Next(-999, 1000), accMin, accMax),
                         };
-                        word |= Bits(acc[q], aw) << (q * aw);
+                        word |= TwosComplement.Bits(acc[q], aw) << (q * aw);
                     }
                     var bias = new[] { biases[k, 0], biases[k, 1], biases[k, 2], biases[k, 3] };
                     expected.Add(LstmCellReference.Step(spec, tables, acc, bias, ref cells[k]));
@@ -96,7 +96,7 @@ public static class LstmCellCosim
             var mValid = sim.Sample("m_axis_tvalid");
             var mData = sim.Sample("m_axis_tdata");
             bool outValid = mValid.Value == 1;
-            long got = XnorDotReference.Signed(mData.Value, spec.Hidden.Width);
+            long got = TwosComplement.Signed(mData.Value, spec.Hidden.Width);
             if (held is { } hold && (!outValid || got != hold.Value)) mismatches.Add($"cycle {cycle}: a stalled output changed");
             if (outValid && ready)
             {
@@ -134,5 +134,4 @@ public static class LstmCellCosim
         return -1;
     }
 
-    private static BigInteger Bits(long value, int width) => value >= 0 ? value : (BigInteger.One << width) + value;
 }

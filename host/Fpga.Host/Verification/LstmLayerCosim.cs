@@ -1,6 +1,5 @@
 using System.Numerics;
 using Fpga.Gen.Cores.Lstm;
-using Fpga.Gen.Hdl;
 using Fpga.Host.Golden;
 using Fpga.Sim.Verilator;
 
@@ -29,13 +28,17 @@ public static class LstmLayerCosim
         sim.Step(2);
         sim.Set("rst", false);
         var layer = image.Layers[0];
-        LoadMatrix(sim, engine.Input.Options, layer.InputWeights, "wx", "ax", h);
-        LoadMatrix(sim, engine.Recurrent.Options, layer.HiddenWeights, "wh", "ah", h);
+        // Physical row 4k + q holds canonical row q * H + k: one PE-4 beat is one unit's four gates.
+        int Canonical(int row) => (row % 4) * h + row / 4;
+        MvuLoader.LoadWeights(sim, engine.Input, "wx", "ax",
+            (r, i) => MvuLoader.Columns(layer.InputWeights.Plane(Canonical(r), i)), (r, i) => layer.InputWeights.Coefficient(Canonical(r), i));
+        MvuLoader.LoadWeights(sim, engine.Recurrent, "wh", "ah",
+            (r, i) => MvuLoader.Columns(layer.HiddenWeights.Plane(Canonical(r), i)), (r, i) => layer.HiddenWeights.Coefficient(Canonical(r), i));
         int wz = spec.Gate.Width;
         for (int k = 0; k < h; k++)
         {
             BigInteger word = 0;
-            for (int q = 0; q < 4; q++) word |= Bits(layer.Bias[q * h + k], wz) << (q * wz);
+            for (int q = 0; q < 4; q++) word |= TwosComplement.Bits(layer.Bias[q * h + k], wz) << (q * wz);
             sim.Set("b_wr_addr", (ulong)k);
             sim.Set("b_wr_data", word);
             sim.Set("b_wr_en", true);
@@ -55,7 +58,8 @@ public static class LstmLayerCosim
             golden.RunSequence(sequences[s], trace);
             for (int t = 0; t < sequences[s].Count; t++)
             {
-                WriteInput(sim, engine, sequences[s][t]);
+                var x = sequences[s][t];
+                MvuLoader.LoadActivations(sim, engine.Input, Enumerable.Range(0, x.Codes).Select(j => MvuLoader.Columns(x.Plane(j))).ToArray(), x.Coefficients);
                 sim.Set("first", t == 0);
                 sim.Set("start", true);
                 sim.Step();
@@ -69,7 +73,7 @@ public static class LstmLayerCosim
                     var valid = sim.Sample("m_axis_tvalid");
                     var data = sim.Sample("m_axis_tdata");
                     var busy = sim.Sample("busy");
-                    if (valid.Value == 1 && ready) outputs.Add(XnorDotReference.Signed(data.Value, spec.Hidden.Width));
+                    if (valid.Value == 1 && ready) outputs.Add(TwosComplement.Signed(data.Value, spec.Hidden.Width));
                     if (busy.Value == 0 && valid.Value == 0) break;
                     sim.Step();
                 }
@@ -93,63 +97,4 @@ public static class LstmLayerCosim
         return new LstmLayerCosimResult(sequences.Count, steps, checkedValues, mismatches.Take(20).ToArray(), cycles);
     }
 
-    /// <summary>Physical row 4k + q holds canonical row q * H + k: one PE-4 beat is one unit's four gates.</summary>
-    private static void LoadMatrix(VerilatorSimulation sim, Fpga.Gen.Cores.Mvu.XnorMvuOptions o, ImageMatrix matrix, string planes, string coefficients, int hidden)
-    {
-        int wAddrBits = BitWidth.Log2Ceiling(Math.Max(2, o.RowFolds * o.WeightCodes * o.ColFolds));
-        int cAddrBits = BitWidth.Log2Ceiling(Math.Max(2, o.RowFolds * o.WeightCodes));
-        for (int p = 0; p < o.Rows; p++)
-        {
-            int row = (p % 4) * hidden + p / 4, pe = p % o.Pe, fold = p / o.Pe;
-            for (int i = 0; i < o.WeightCodes; i++)
-            {
-                var plane = matrix.Plane(row, i);
-                for (int cf = 0; cf < o.ColFolds; cf++)
-                {
-                    BigInteger word = 0;
-                    for (int b = 0; b < o.Simd && cf * o.Simd + b < o.Cols; b++)
-                    {
-                        int c = cf * o.Simd + b;
-                        if (((plane[c >> 6] >> (c & 63)) & 1) != 0) word |= BigInteger.One << b;
-                    }
-                    sim.Set($"{planes}_wr_addr", (ulong)(((long)(fold * o.WeightCodes + i) * o.ColFolds + cf) | ((long)pe << wAddrBits)));
-                    sim.Set($"{planes}_wr_data", word);
-                    sim.Set($"{planes}_wr_en", true);
-                    sim.Step();
-                }
-                sim.Set($"{planes}_wr_en", false);
-                sim.Set($"{coefficients}_wr_addr", (ulong)((long)(fold * o.WeightCodes + i) | ((long)pe << cAddrBits)));
-                sim.Set($"{coefficients}_wr_data", Bits(matrix.Coefficient(row, i), o.WeightCoefficientWidth));
-                sim.Set($"{coefficients}_wr_en", true);
-                sim.Step();
-                sim.Set($"{coefficients}_wr_en", false);
-            }
-        }
-    }
-
-    private static void WriteInput(VerilatorSimulation sim, LstmLayerEngine engine, CodedVector x)
-    {
-        var o = engine.Input.Options;
-        for (int j = 0; j < x.Codes; j++)
-        {
-            for (int cf = 0; cf < o.ColFolds; cf++)
-            {
-                BigInteger word = 0;
-                for (int b = 0; b < o.Simd && cf * o.Simd + b < o.Cols; b++)
-                    if (x.Bit(j, cf * o.Simd + b)) word |= BigInteger.One << b;
-                sim.Set("x_wr_addr", (ulong)(j * o.ColFolds + cf));
-                sim.Set("x_wr_data", word);
-                sim.Set("x_wr_en", true);
-                sim.Step();
-            }
-            sim.Set("x_wr_en", false);
-            if (x.Codes > 1) sim.Set("g_wr_idx", (ulong)j);
-            sim.Set("g_wr_data", Bits(x.Coefficients[j], o.ActivationCoefficientWidth));
-            sim.Set("g_wr_en", true);
-            sim.Step();
-            sim.Set("g_wr_en", false);
-        }
-    }
-
-    private static BigInteger Bits(long value, int width) => value >= 0 ? value : (BigInteger.One << width) + value;
 }

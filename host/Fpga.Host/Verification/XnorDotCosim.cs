@@ -90,7 +90,7 @@ public static class XnorDotCosim
                 mismatches.Add($"cycle {cycle}: a stalled output changed before it was taken");
             if (outValid && sinkReady)
             {
-                long got = XnorDotReference.Signed(mData.Value, unit.OutputWidth);
+                long got = TwosComplement.Signed(mData.Value, unit.OutputWidth);
                 if (expected.Count == 0) mismatches.Add($"cycle {cycle}: output {got} with nothing outstanding");
                 else if (expected.Dequeue() is var want && want != got) mismatches.Add($"beat {received}: expected {want}, got {got}");
                 received++;
@@ -147,7 +147,7 @@ public static class XnorDotCosim
         foreach (var (valid, data) in samples)
         {
             if (valid.Value != 1) continue;
-            long got = XnorDotReference.Signed(data.Value, unit.OutputWidth);
+            long got = TwosComplement.Signed(data.Value, unit.OutputWidth);
             if (received >= beats) mismatches.Add($"extra output {got}");
             else if (expected[received] != got) mismatches.Add($"beat {received}: expected {expected[received]}, got {got}");
             received++;

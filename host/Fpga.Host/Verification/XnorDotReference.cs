@@ -14,13 +14,6 @@ public static class XnorDotReference
         return simd - 2 * popcount;
     }
 
-    /// <summary>A two's complement value of the given width read back as a signed integer.</summary>
-    public static long Signed(BigInteger bits, int width)
-    {
-        var half = BigInteger.One << (width - 1);
-        return (long)(bits >= half ? bits - (half << 1) : bits);
-    }
-
     public static BigInteger RandomVector(Random random, int bits)
     {
         var bytes = new byte[(bits + 7) / 8 + 1];

@@ -32,8 +32,12 @@ public static class XnorMvuCosim
         {
             // New weights for the first product and every third one; activations always.
             problem = XnorMvuProblem.Random(o, random, newWeights: n % 3 == 0, previous: problem);
-            if (n % 3 == 0) LoadWeights(sim, mvu, problem);
-            LoadActivations(sim, mvu, problem);
+            if (n % 3 == 0)
+            {
+                var weights = problem;
+                MvuLoader.LoadWeights(sim, mvu, "w", "a", (r, i) => weights.WeightPlanes[r, i], (r, i) => weights.WeightCoefficients[r, i]);
+            }
+            MvuLoader.LoadActivations(sim, mvu, problem.ActivationPlanes, problem.ActivationCoefficients);
             var expected = XnorMvuReference.Compute(o, problem);
             var stall = n == 0 ? 0.0 : sinkStall;
             var (beats, cycles, errors) = RunProduct(sim, mvu, random, stall);
@@ -51,7 +55,7 @@ public static class XnorMvuCosim
                 for (int pe = 0; pe < o.Pe; pe++)
                 {
                     int row = fold * o.Pe + pe;
-                    long got = XnorDotReference.Signed((data >> (pe * mvu.AccumulatorWidth)) & ((BigInteger.One << mvu.AccumulatorWidth) - 1), mvu.AccumulatorWidth);
+                    long got = TwosComplement.Signed((data >> (pe * mvu.AccumulatorWidth)) & ((BigInteger.One << mvu.AccumulatorWidth) - 1), mvu.AccumulatorWidth);
                     if (got != expected[row]) mismatches.Add($"product {n}, row {row}: expected {expected[row]}, got {got}");
                     rowsChecked++;
                 }
@@ -101,61 +105,6 @@ public static class XnorMvuCosim
         // output c + 1 cycles after start was taken (it is taken at once: no stall in product 0).
         return (beats, lastBeatCycle + 1, errors);
     }
-
-    private static void LoadWeights(VerilatorSimulation sim, XnorMvu mvu, XnorMvuProblem p)
-    {
-        var o = mvu.Options;
-        int wAddrBits = Fpga.Gen.Hdl.BitWidth.Log2Ceiling(Math.Max(2, o.RowFolds * o.WeightCodes * o.ColFolds));
-        int cAddrBits = Fpga.Gen.Hdl.BitWidth.Log2Ceiling(Math.Max(2, o.RowFolds * o.WeightCodes));
-        var wordMask = (BigInteger.One << o.Simd) - 1;
-        for (int r = 0; r < o.Rows; r++)
-        {
-            int pe = r % o.Pe, fold = r / o.Pe;
-            for (int i = 0; i < o.WeightCodes; i++)
-            {
-                for (int cf = 0; cf < o.ColFolds; cf++)
-                {
-                    long address = ((long)(fold * o.WeightCodes + i) * o.ColFolds + cf) | ((long)pe << wAddrBits);
-                    sim.Set("w_wr_addr", (ulong)address);
-                    sim.Set("w_wr_data", (p.WeightPlanes[r, i] >> (cf * o.Simd)) & wordMask);
-                    sim.Set("w_wr_en", true);
-                    sim.Step();
-                }
-                sim.Set("a_wr_addr", (ulong)((long)(fold * o.WeightCodes + i) | ((long)pe << cAddrBits)));
-                sim.Set("a_wr_data", TwosComplement(p.WeightCoefficients[r, i], o.WeightCoefficientWidth));
-                sim.Set("a_wr_en", true);
-                sim.Set("w_wr_en", false);
-                sim.Step();
-                sim.Set("a_wr_en", false);
-            }
-        }
-        sim.Set("w_wr_en", false);
-        sim.Set("a_wr_en", false);
-    }
-
-    private static void LoadActivations(VerilatorSimulation sim, XnorMvu mvu, XnorMvuProblem p)
-    {
-        var o = mvu.Options;
-        var wordMask = (BigInteger.One << o.Simd) - 1;
-        for (int j = 0; j < o.ActivationCodes; j++)
-        {
-            for (int cf = 0; cf < o.ColFolds; cf++)
-            {
-                sim.Set("x_wr_addr", (ulong)(j * o.ColFolds + cf));
-                sim.Set("x_wr_data", (p.ActivationPlanes[j] >> (cf * o.Simd)) & wordMask);
-                sim.Set("x_wr_en", true);
-                sim.Step();
-            }
-            sim.Set("x_wr_en", false);
-            if (o.ActivationCodes > 1) sim.Set("g_wr_idx", (ulong)j);
-            sim.Set("g_wr_data", TwosComplement(p.ActivationCoefficients[j], o.ActivationCoefficientWidth));
-            sim.Set("g_wr_en", true);
-            sim.Step();
-            sim.Set("g_wr_en", false);
-        }
-    }
-
-    private static BigInteger TwosComplement(long value, int width) => value >= 0 ? value : (BigInteger.One << width) + value;
 
     private static void Reset(VerilatorSimulation sim)
     {

@@ -29,8 +29,8 @@ public class XnorDotReferenceTests
     [Fact]
     public void SignedReadsTwosComplement()
     {
-        Assert.Equal(-1, XnorDotReference.Signed(0x3FF, 10));
-        Assert.Equal(511, XnorDotReference.Signed(511, 10));
-        Assert.Equal(-512, XnorDotReference.Signed(512, 10));
+        Assert.Equal(-1, TwosComplement.Signed(0x3FF, 10));
+        Assert.Equal(511, TwosComplement.Signed(511, 10));
+        Assert.Equal(-512, TwosComplement.Signed(512, 10));
     }
 }

@@ -35,6 +35,7 @@ public sealed class XnorMvu
 
     public XnorMvuOptions Options { get; }
     public ModuleIr Module { get; }
+    public XnorMvuMemoryMap MemoryMap => new(Options);
     public int AccumulatorWidth { get; }
 
     /// <summary>
@@ -76,11 +77,9 @@ public sealed class XnorMvu
             m.Comment($"One product: {rf} row folds x {cf} column folds x {kw} x {ka} codes = {o.IssueCycles} cycles + {Tail}.");
 
             // Host write ports.
-            var wMemDepth = Math.Max(2, rf * kw * cf);
-            var cMemDepth = Math.Max(2, rf * kw);
-            var xMemDepth = Math.Max(2, ka * cf);
-            int peBits = pe > 1 ? Bits(pe - 1) : 0;
-            int wAddrBits = BitWidth.Log2Ceiling(wMemDepth), cAddrBits = BitWidth.Log2Ceiling(cMemDepth), xAddrBits = BitWidth.Log2Ceiling(xMemDepth);
+            var map = new XnorMvuMemoryMap(o);
+            int wMemDepth = map.WeightDepth, cMemDepth = map.CoefficientDepth, xMemDepth = map.ActivationDepth, peBits = map.PeBits;
+            int wAddrBits = map.WeightAddressBits, cAddrBits = map.CoefficientAddressBits, xAddrBits = map.ActivationAddressBits;
             var wWrEn = m.Input("w_wr_en", 1);
             var wWrAddr = m.Input("w_wr_addr", peBits + wAddrBits);
             var wWrData = m.Input("w_wr_data", simd);
