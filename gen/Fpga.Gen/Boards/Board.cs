@@ -16,7 +16,8 @@ public sealed record Board(
     long OscillatorHz,
     string IoStandard,
     string PinSource,
-    IReadOnlyList<BoardPin> Pins)
+    IReadOnlyList<BoardPin> Pins,
+    long DefaultClockHz)
 {
     public BoardPin Oscillator => Pins.Single(p => p.Role == PinRole.Oscillator);
     public BoardPin ResetButton => Pins.Single(p => p.Role == PinRole.ResetButton);

@@ -17,7 +17,9 @@ public static class SupportedBoards
             new("uart_tx", "9", PinRole.UartTx, "TX (FT2232H channel B RXD)"),
             new("led[0]", "11", PinRole.Led, "LEDR_N (red)", ActiveLow: true),
             new("led[1]", "37", PinRole.Led, "LEDG_N (green)", ActiveLow: true),
-        ]);
+        ],
+        // 12 MHz x 64 / 16, exact.
+        DefaultClockHz: 48_000_000);
 
     public static readonly Board Ulx3s = new(
         "ulx3s", "Radiona ULX3S (LFE5U-85F)", FpgaFamily.Ecp5, "85k", "CABGA381", 25_000_000, "LVCMOS33",
@@ -31,7 +33,8 @@ public static class SupportedBoards
             new("led[1]", "C2", PinRole.Led, "led[1]"),
             new("led[2]", "C1", PinRole.Led, "led[2]"),
             new("led[3]", "D2", PinRole.Led, "led[3]"),
-        ]);
+        ],
+        DefaultClockHz: 50_000_000);
 
     public static readonly Board ArtyA7 = new(
         "arty-a7-35t", "Digilent Arty A7-35T", FpgaFamily.Artix7, "xc7a35ticsg324-1L", "csg324", 100_000_000, "LVCMOS33",
@@ -45,7 +48,8 @@ public static class SupportedBoards
             new("led[1]", "J5", PinRole.Led, "led[1] (LD5)"),
             new("led[2]", "T9", PinRole.Led, "led[2] (LD6)"),
             new("led[3]", "T10", PinRole.Led, "led[3] (LD7)"),
-        ]);
+        ],
+        DefaultClockHz: 100_000_000);
 
     public static IReadOnlyList<Board> All { get; } = [IceBreaker, Ulx3s, ArtyA7];
 

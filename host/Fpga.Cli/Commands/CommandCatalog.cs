@@ -16,6 +16,7 @@ public static class CommandCatalog
         yield return GenCommand.Create(console);
         yield return LintCommand.Create(console);
         yield return ConstraintsCommand.Create(console);
+        yield return BitstreamCommand.Create(console);
         yield return VersionCommand.Create(console);
     }
 }
