@@ -37,7 +37,7 @@ public static class AcceleratorBlocks
             var hidden = Mvu(spec.GateRows, spec.HiddenSize);
             Add(new AcceleratorBlock($"layer {layer} recurrent product", hidden.Module, $"W_hh {spec.GateRows} x {spec.HiddenSize}", hidden.CyclesPerProduct));
             var cell = LstmCellUnit.Generate(spec, widths.Layers[layer].Accumulator);
-            Add(new AcceleratorBlock($"layer {layer} cell", cell.Module, $"{spec.HiddenSize} units, accumulators of {widths.Layers[layer].Accumulator} bits", spec.HiddenSize + LstmCellUnit.Latency));
+            Add(new AcceleratorBlock($"layer {layer} cell", cell.Module, $"{spec.HiddenSize} units, accumulators of {widths.Layers[layer].Accumulator} bits", spec.HiddenSize + cell.Latency));
         }
         var requantizer = GreedyRequantizer.Generate(spec, spec.Simd);
         Add(new AcceleratorBlock("hidden re-quantizer", requantizer.Module, $"{spec.ActivationCodes} codes of {spec.HiddenSize} units", requantizer.Cycles));

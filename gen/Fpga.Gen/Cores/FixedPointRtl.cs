@@ -1,3 +1,4 @@
+using System.Numerics;
 using Fpga.Gen.Hdl;
 using Fpga.Gen.Spec;
 
@@ -48,5 +49,30 @@ public static class FixedPointRtl
         var clamped = Saturate(bin, new FixedFormat(bits, 0));
         // Adding 2^(T-1) to a T-bit two's complement bin flips its sign bit: bin -2^(T-1) is address 0.
         return Expr.Concat(~clamped[bits - 1], clamped[bits - 2, 0]);
+    }
+
+    /// <summary>
+    /// The piecewise-linear segment k (T bits) and offset d (s + 1 bits, unsigned) of an input
+    /// with the given fraction (NUMERICS "Table functions"): u = x + 2^(R+F) clamped to
+    /// [0, 2^(T+s)], k = min(u &gt;&gt; s, 2^T - 1), d = u - k 2^s. Below the range k = 0, d = 0;
+    /// at or above it k = 2^T - 1, d = 2^s, which interpolates to the last breakpoint exactly.
+    /// </summary>
+    public static (Expr Index, Expr Offset) TableSegment(Expr x, int inputFraction, NonlinearityTables tables)
+    {
+        if (!x.Signed) throw new HdlConstructionException("TableSegment works on signed values");
+        int s = tables.IndexShift(inputFraction);
+        int bits = tables.TableBits;
+        int top = tables.RangeLog2 + inputFraction;
+        // Two bits above the range's top bit: the bounds +-2^top are representable for the comparisons
+        // even when the input format is narrower than the table's range (the cell state may be).
+        var wide = x.Resize(Math.Max(x.Width, top + 2));
+        var below = wide.Lt(Expr.SConst(-(BigInteger.One << top), wide.Width));
+        var above = wide.Ge(Expr.SConst(BigInteger.One << top, wide.Width));
+        // In range, u = x + 2^top is x's low top + 1 bits with bit top flipped (as in TableAddress).
+        var segment = Expr.Concat(~wide[top], wide[top - 1, s]);
+        var index = Expr.Mux(below, Expr.Const(0, bits), Expr.Mux(above, Expr.Const((BigInteger.One << bits) - 1, bits), segment));
+        var inRange = s == 0 ? Expr.Const(0, 1) : Expr.Concat(Expr.Const(0, 1), wide[s - 1, 0]);
+        var offset = Expr.Mux(below, Expr.Const(0, s + 1), Expr.Mux(above, Expr.Const(BigInteger.One << s, s + 1), inRange));
+        return (index, offset);
     }
 }

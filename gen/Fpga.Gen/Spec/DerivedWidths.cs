@@ -43,6 +43,17 @@ public sealed class DerivedWidths
         ResidualSum = SignedBits(residual * spec.HiddenSize);
         var divisor = (BigInteger)spec.HiddenSize << (fine - spec.ActivationCoefficient.Fraction);
         RoundedDivideNumerator = SignedBits(2 * residual * spec.HiddenSize + divisor);
+
+        if (spec.Nonlinearity == NonlinearityKind.PiecewiseLinear)
+        {
+            // Breakpoints 2^(R+1-T) apart of functions with slope at most 1, each rounded by at
+            // most half a step of 2^-FH: |E[k+1] - E[k]| <= 2^(R+1-T+FH) + 1, an integer.
+            int spacing = spec.NonlinearityInputRangeLog2 + 1 - spec.NonlinearityTableBits + spec.Hidden.Fraction;
+            var step = (spacing >= 0 ? BigInteger.One << spacing : BigInteger.Zero) + 1;
+            BreakpointStep = SignedBits(step);
+            int offsetShift = spec.NonlinearityInputRangeLog2 + 1 - spec.NonlinearityTableBits + Math.Max(spec.Gate.Fraction, spec.Cell.Fraction);
+            InterpolationProduct = SignedBits(step << offsetShift);
+        }
     }
 
     public static DerivedWidths For(AcceleratorSpec spec) => new(spec.Validate());
@@ -81,8 +92,22 @@ public sealed class DerivedWidths
     /// <summary>2 * S + D of the rounded division, D = H * 2^(F*-FG).</summary>
     public int RoundedDivideNumerator { get; }
 
+    /// <summary>
+    /// Piecewise linear only (0 for a lookup table): the slope E[k+1] - E[k] of a segment,
+    /// |E[k+1] - E[k]| &lt;= floor(2^(R+1-T+FH)) + 1 (sigmoid and tanh have slopes of at most 1,
+    /// and each breakpoint is rounded by at most half a step).
+    /// </summary>
+    public int BreakpointStep { get; }
+
+    /// <summary>
+    /// Piecewise linear only (0 for a lookup table): (E[k+1] - E[k]) * d with 0 &lt;= d &lt;= 2^s,
+    /// s = R+1-T+F for the finer of the gate and cell fractions: the slope bound times 2^s.
+    /// The interpolated value itself lies between E[k] and E[k+1], so it needs no width of its own.
+    /// </summary>
+    public int InterpolationProduct { get; }
+
     /// <summary>The widest value of all; the golden model computes in 64-bit integers.</summary>
-    public int Widest => new[] { CoefficientProduct, DenseAccumulator, PreActivationSum, CellSum, Residual, ResidualSum, RoundedDivideNumerator }
+    public int Widest => new[] { CoefficientProduct, DenseAccumulator, PreActivationSum, CellSum, Residual, ResidualSum, RoundedDivideNumerator, InterpolationProduct }
         .Concat(Layers.Select(l => l.Accumulator)).Max();
 
     /// <summary>The bits of a signed value holding every integer of [-magnitude, magnitude].</summary>

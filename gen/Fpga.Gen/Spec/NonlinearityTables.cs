@@ -31,25 +31,34 @@ public sealed class NonlinearityTables
     /// <summary>The shift from an input with the given fraction to a bin index.</summary>
     public int IndexShift(int inputFraction) => RangeLog2 + 1 - TableBits + inputFraction;
 
-    public long EvaluateSigmoid(long x, int inputFraction) => Evaluate(Sigmoid, x, inputFraction);
-    public long EvaluateTanh(long x, int inputFraction) => Evaluate(Tanh, x, inputFraction);
+    public long EvaluateSigmoid(long x, int inputFraction) => Evaluate(Sigmoid, x, inputFraction).Value;
+    public long EvaluateTanh(long x, int inputFraction) => Evaluate(Tanh, x, inputFraction).Value;
 
-    private long Evaluate(IReadOnlyList<long> table, long x, int inputFraction)
+    /// <summary>
+    /// <paramref name="table"/> (<see cref="Sigmoid"/> or <see cref="Tanh"/>) at an input with the
+    /// given fraction, with its intermediate values. Piecewise linear: u = x + 2^(R+F) clamped to
+    /// [0, 2^(T+s)], k = min(u &gt;&gt; s, 2^T - 1), d = u - k 2^s, E[k] + rshr((E[k+1] - E[k]) d, s).
+    /// The clamped ends land on breakpoints 0 and 2^T exactly (d = 0 and d = 2^s), so one
+    /// multiply-add serves the whole input range with no special case.
+    /// </summary>
+    public TableEvaluation Evaluate(IReadOnlyList<long> table, long x, int inputFraction)
     {
+        if (!ReferenceEquals(table, Sigmoid) && !ReferenceEquals(table, Tanh))
+            throw new ArgumentException("evaluates this object's own sigmoid or tanh table", nameof(table));
         int s = IndexShift(inputFraction);
         if (s < 0) throw new ArgumentOutOfRangeException(nameof(inputFraction), "the table is finer than the input");
-        long half = 1L << (TableBits - 1);
+        long bins = 1L << TableBits;
         if (Kind == NonlinearityKind.Table)
         {
-            long bin = Math.Clamp(x >> s, -half, half - 1);
-            return table[(int)(bin + half)];
+            int bin = (int)(Math.Clamp(x >> s, -bins / 2, bins / 2 - 1) + bins / 2);
+            return new TableEvaluation(bin, 0, table[bin], 0, 0, table[bin]);
         }
-        long u = x + (1L << (RangeLog2 + inputFraction));
-        if (u < 0) return table[0];
-        long k = u >> s;
-        if (k >= 2 * half) return table[(int)(2 * half)];
-        long d = u - (k << s);
-        return table[(int)k] + FixedPoint.RoundShiftRight((table[(int)k + 1] - table[(int)k]) * d, s);
+        long u = Math.Clamp(x + (1L << (RangeLog2 + inputFraction)), 0, bins << s);
+        int k = (int)Math.Min(u >> s, bins - 1);
+        long d = u - ((long)k << s);
+        long slope = table[k + 1] - table[k];
+        long product = slope * d;
+        return new TableEvaluation(k, d, table[k], slope, product, table[k] + FixedPoint.RoundShiftRight(product, s));
     }
 
     private IReadOnlyList<long> Build(Func<double, double> f)

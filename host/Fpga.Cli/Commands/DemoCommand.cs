@@ -55,7 +55,7 @@ public static class DemoCommand
                 var report = CellBlockCheck.Run(spec, accumulatorWidth: 32, parse.GetValue(work)!, parse.GetValue(seed));
                 var c = report.Cosim;
                 console.Out.WriteLine($"  H {spec.HiddenSize}, gates {spec.Gate}, cell {spec.Cell}, hidden {spec.Hidden}: lint {(report.Lint.Clean ? "clean" : "DIRTY")}, " +
-                    $"build {(report.BuildCached ? "cached" : $"{report.BuildTime.TotalSeconds:F1} s")}, {c.Checked}/{c.Beats} hidden values exact, latency {c.ObservedLatency} of {Fpga.Gen.Cores.Lstm.LstmCellUnit.Latency}");
+                    $"build {(report.BuildCached ? "cached" : $"{report.BuildTime.TotalSeconds:F1} s")}, {c.Checked}/{c.Beats} hidden values exact, latency {c.ObservedLatency} of {c.ExpectedLatency}");
                 foreach (var line in report.Lint.Verilator.Concat(report.Lint.Icarus).Concat(c.Mismatches).Take(10)) console.Out.WriteLine($"      {line}");
                 if (!report.Passed) failures++;
             }

@@ -117,21 +117,35 @@ public sealed class GoldenLstm
         var hidden = new long[h];
         for (int k = 0; k < h; k++)
         {
-            i[k] = _tables.EvaluateSigmoid(z[k], fz);
-            f[k] = _tables.EvaluateSigmoid(z[h + k], fz);
-            g[k] = _tables.EvaluateTanh(z[2 * h + k], fz);
-            o[k] = _tables.EvaluateSigmoid(z[3 * h + k], fz);
+            i[k] = Nonlinearity(_tables.Sigmoid, z[k], fz, k);
+            f[k] = Nonlinearity(_tables.Sigmoid, z[h + k], fz, k);
+            g[k] = Nonlinearity(_tables.Tanh, z[2 * h + k], fz, k);
+            o[k] = Nonlinearity(_tables.Sigmoid, z[3 * h + k], fz, k);
             long cellSum = FixedPoint.RoundShiftRight(f[k] * cell[k], fh) + FixedPoint.RoundShiftRight(i[k] * g[k], 2 * fh - fc);
             if (!DerivedWidths.Fits(cellSum, Widths.CellSum))
                 throw new ContractViolationException($"the cell sum {cellSum} of unit {k} does not fit its {Widths.CellSum}-bit width");
             cell[k] = FixedPoint.Saturate(cellSum, spec.Cell);
-            hidden[k] = FixedPoint.Saturate(FixedPoint.RoundShiftRight(o[k] * _tables.EvaluateTanh(cell[k], fc), fh), spec.Hidden);
+            hidden[k] = FixedPoint.Saturate(FixedPoint.RoundShiftRight(o[k] * Nonlinearity(_tables.Tanh, cell[k], fc, k), fh), spec.Hidden);
         }
 
         var requantized = spec.Requantization == HiddenRequantization.Static
             ? HiddenRequantizer.Static(hidden, layer.StaticCoefficients!, spec, Widths)
             : HiddenRequantizer.Greedy(hidden, spec, Widths);
         return new LayerStepTrace(acc, z, i, f, g, o, (long[])cell.Clone(), hidden, requantized);
+    }
+
+    /// <summary>Step 3 (and tanh of step 5); a piecewise-linear segment's slope and product are held to their widths.</summary>
+    private long Nonlinearity(IReadOnlyList<long> table, long x, int inputFraction, int unit)
+    {
+        var e = _tables.Evaluate(table, x, inputFraction);
+        if (_tables.Kind == NonlinearityKind.PiecewiseLinear)
+        {
+            if (!DerivedWidths.Fits(e.Slope, Widths.BreakpointStep))
+                throw new ContractViolationException($"the breakpoint step {e.Slope} at segment {e.Index} (unit {unit}) does not fit its {Widths.BreakpointStep}-bit width");
+            if (!DerivedWidths.Fits(e.Product, Widths.InterpolationProduct))
+                throw new ContractViolationException($"the interpolation product {e.Product} of unit {unit} does not fit its {Widths.InterpolationProduct}-bit width");
+        }
+        return e.Value;
     }
 
     /// <summary>Step 7's dense product over the last layer's re-quantized h.</summary>

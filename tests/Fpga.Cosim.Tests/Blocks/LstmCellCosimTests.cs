@@ -12,6 +12,9 @@ public class LstmCellCosimTests
         { "default", 32 },
         { "narrow", 20 },
         { "left-shift", 24 },
+        { "pwl-default", 32 },
+        { "pwl-narrow", 20 },
+        { "pwl-exact-gates", 22 },
     };
 
     private static AcceleratorSpec SpecNamed(string name) => name switch
@@ -20,6 +23,13 @@ public class LstmCellCosimTests
         "narrow" => new AcceleratorSpec { HiddenSize = 4, Cell = new FixedFormat(14, 11), Gate = new FixedFormat(12, 8), Hidden = new FixedFormat(10, 8), NonlinearityTableBits = 6 },
         // FA + FG < FZ: the accumulator is shifted left into the gate format.
         "left-shift" => new AcceleratorSpec { HiddenSize = 8, WeightCoefficient = new FixedFormat(8, 4), ActivationCoefficient = new FixedFormat(8, 4), Gate = new FixedFormat(16, 10), Reset = Fpga.Gen.Hdl.ResetStyle.SyncActiveHigh },
+        "pwl-default" => new AcceleratorSpec { HiddenSize = 16, Nonlinearity = NonlinearityKind.PiecewiseLinear },
+        // Four units (the cell RAM's minimum, now with the longer pipeline), a cell format no
+        // wider than the table's range (+-2) and 16 segments over +-2, so that clamping above
+        // the range (d = 2^s) gives E[16], which differs from E[15].
+        "pwl-narrow" => new AcceleratorSpec { HiddenSize = 4, Cell = new FixedFormat(12, 10), Gate = new FixedFormat(12, 8), Hidden = new FixedFormat(10, 8), NonlinearityTableBits = 4, NonlinearityInputRangeLog2 = 1, Nonlinearity = NonlinearityKind.PiecewiseLinear },
+        // s = 0 for the gates: breakpoints as fine as the gate format, so the offset is 0 or 1 (above the range).
+        "pwl-exact-gates" => new AcceleratorSpec { HiddenSize = 8, Gate = new FixedFormat(12, 8), Cell = new FixedFormat(14, 11), NonlinearityTableBits = 10, NonlinearityInputRangeLog2 = 1, Nonlinearity = NonlinearityKind.PiecewiseLinear },
         _ => throw new ArgumentException(name),
     };
 
@@ -37,6 +47,6 @@ public class LstmCellCosimTests
 
         Assert.Empty(result.Mismatches);
         Assert.Equal(result.Beats, result.Checked);
-        Assert.Equal(LstmCellUnit.Latency, result.ObservedLatency);
+        Assert.Equal(LstmCellUnit.LatencyOf(unit.Spec), result.ObservedLatency);
     }
 }

@@ -40,4 +40,39 @@ public class LstmLayerCosimTests
         Assert.Empty(result.Mismatches);
         Assert.Equal(2 * 5 * hidden, result.HiddenChecked);
     }
+
+    /// <summary>
+    /// Interpolated sigmoid and tanh (a coarse 2^6-segment table, so interpolation matters) over
+    /// two sequences of 32 steps: the cell state runs long enough to wander over the tables.
+    /// </summary>
+    [Fact]
+    public void PiecewiseLinearLayerMatchesTheGoldenModelOverLongSequences()
+    {
+        const int inputs = 10, hidden = 16, codes = 2, steps = 32;
+        var model = RandomLstmModel.Create(inputs, hidden, layers: 1, denseOutputs: 0, seed: 404);
+        var method = new ActivationQuantization(QuantMethod.Alternating, codes);
+        var (quantized, _) = ModelQuantizer.Quantize(model, new QuantizerOptions(QuantMethod.Alternating, codes), method);
+        var template = new AcceleratorSpec { Nonlinearity = NonlinearityKind.PiecewiseLinear, NonlinearityTableBits = 6 };
+        var spec = AcceleratorSpecs.ForModel(quantized, pe: 4, simd: 8, template);
+        var image = ModelImage.Build(quantized, spec);
+        var batch = RandomLstmModel.Inputs(batch: 2, steps: steps, features: inputs, seed: 405);
+        var sequences = Enumerable.Range(0, 2).Select(s => StepInput.QuantizeSequence(batch, s, method, spec)).ToArray();
+        // The same model on plain tables gives other hidden states, so a table in place of the interpolation would fail here.
+        var tableSpec = spec with { Nonlinearity = NonlinearityKind.Table };
+        var tableSequences = Enumerable.Range(0, 2).Select(s => StepInput.QuantizeSequence(batch, s, method, tableSpec)).ToArray();
+        var interpolated = new GoldenLstm(image).Run(sequences).SelectMany(o => o.Values).SelectMany(v => v).ToArray();
+        var tabled = new GoldenLstm(ModelImage.Build(quantized, tableSpec)).Run(tableSequences).SelectMany(o => o.Values).SelectMany(v => v).ToArray();
+        Assert.NotEqual(tabled, interpolated);
+
+        var engine = LstmLayerEngine.Generate(spec);
+        using var work = new TestDirectory();
+        var block = GeneratedBlock.Prepare(engine.Module, work.Path);
+        Assert.True(block.Lint.Clean, string.Join("\n", block.Lint.Verilator.Concat(block.Lint.Icarus)));
+        using var sim = block.Model.Start();
+
+        var result = LstmLayerCosim.Run(sim, engine, image, sequences, seed: 406, sinkStall: 0.3);
+
+        Assert.Empty(result.Mismatches);
+        Assert.Equal(2 * steps * hidden, result.HiddenChecked);
+    }
 }

@@ -1,6 +1,8 @@
+using Fpga.Gen.Cores.Lstm;
 using Fpga.Gen.Cores.XnorPopcount;
 using Fpga.Gen.Emit;
 using Fpga.Gen.Ir;
+using Fpga.Gen.Spec;
 using Fpga.Sim.Icarus;
 using Fpga.Sim.Verilator;
 
@@ -32,6 +34,16 @@ public class EmittedModulesLintTests
     [MemberData(nameof(DotUnits))]
     public void DotProductUnitIsLintClean(int simd, int levelsPerStage) =>
         AssertLintClean(XnorPopcountDot.Generate(new XnorPopcountDotOptions(simd, levelsPerStage)).Module);
+
+    public static TheoryData<NonlinearityKind, int, int> CellUnits => new()
+    {
+        { NonlinearityKind.Table, 8, 32 }, { NonlinearityKind.PiecewiseLinear, 8, 32 }, { NonlinearityKind.PiecewiseLinear, 5, 20 }, { NonlinearityKind.PiecewiseLinear, 12, 40 },
+    };
+
+    [Theory]
+    [MemberData(nameof(CellUnits))]
+    public void CellUnitIsLintClean(NonlinearityKind kind, int tableBits, int accumulatorWidth) =>
+        AssertLintClean(LstmCellUnit.Generate(new AcceleratorSpec { HiddenSize = 16, Nonlinearity = kind, NonlinearityTableBits = tableBits }.Validate(), accumulatorWidth).Module);
 
     private static void AssertLintClean(ModuleIr top)
     {

@@ -51,6 +51,28 @@ public class DerivedWidthsTests
         Assert.Equal(13, widths.PreActivationSum);
     }
 
+    [Theory]
+    [InlineData(8, 7, 8, 14)]
+    [InlineData(5, 9, 11, 20)]
+    [InlineData(12, 3, 4, 6)]
+    public void InterpolationWidthsHoldTheTablesSteps(int tableBits, int expectedStepMagnitude, int stepWidth, int productWidth)
+    {
+        // Default formats, R = 3: breakpoints 2^(4-T) apart; |E[k+1] - E[k]| <= 2^(4-T+10) + 1
+        // (65 at T = 8: 8 bits; 513 at T = 5: 11 bits; 5 at T = 12: 4 bits);
+        // the product's offset d reaches 2^s, s = 4 - T + 10 (65 * 64, 513 * 512, 5 * 4).
+        var spec = new AcceleratorSpec { Nonlinearity = NonlinearityKind.PiecewiseLinear, NonlinearityTableBits = tableBits }.Validate();
+        var widths = DerivedWidths.For(spec);
+        Assert.Equal(stepWidth, widths.BreakpointStep);
+        Assert.Equal(productWidth, widths.InterpolationProduct);
+        var tables = NonlinearityTables.For(spec);
+        long steepest = tables.Tanh.Zip(tables.Tanh.Skip(1), (a, b) => Math.Abs(b - a)).Max();
+        // tanh's slope is 1 at 0, so its steepest step nearly reaches the bound: the width is at most a bit loose.
+        Assert.True(DerivedWidths.Fits(steepest, widths.BreakpointStep), $"steepest step {steepest}");
+        Assert.True(DerivedWidths.SignedBits(steepest) >= widths.BreakpointStep - 1, $"steepest step {steepest}");
+        Assert.Equal(expectedStepMagnitude, (int)Math.Log2(steepest) + 1);
+        Assert.Equal(0, DerivedWidths.For(spec with { Nonlinearity = NonlinearityKind.Table }).InterpolationProduct);
+    }
+
     [Fact]
     public void FitsChecksTheSignedRange()
     {

@@ -32,7 +32,8 @@ public sealed class GenCommandTests : IDisposable
     [Theory]
     [InlineData("{\"HiddenSize\": 0}", "HiddenSize")]
     [InlineData("{\"Requantization\": \"Static\"}", "Requantization")]
-    [InlineData("{\"Nonlinearity\": \"PiecewiseLinear\"}", "Nonlinearity")]
+    [InlineData("{\"Requantization\": \"Alternating\"}", "Requantization")]
+    [InlineData("{\"HiddenSize\": 2, \"Pe\": 2}", "HiddenSize")]
     [InlineData("not json", "spec.json")]
     public void ABadOrUnsupportedSpecFailsWithOneLineAndWritesNothing(string json, string named)
     {
