@@ -43,6 +43,7 @@ public sealed class DerivedWidths
         ResidualSum = SignedBits(residual * spec.HiddenSize);
         var divisor = (BigInteger)spec.HiddenSize << (fine - spec.ActivationCoefficient.Fraction);
         RoundedDivideNumerator = SignedBits(2 * residual * spec.HiddenSize + divisor);
+        if (spec.Requantization == HiddenRequantization.Alternating) Refit = new RefitWidths(spec, hiddenBound, fine - spec.ActivationCoefficient.Fraction);
     }
 
     public static DerivedWidths For(AcceleratorSpec spec) => new(spec.Validate());
@@ -81,9 +82,12 @@ public sealed class DerivedWidths
     /// <summary>2 * S + D of the rounded division, D = H * 2^(F*-FG).</summary>
     public int RoundedDivideNumerator { get; }
 
+    /// <summary>The least-squares refits of alternating re-quantization; null for the other modes.</summary>
+    public RefitWidths? Refit { get; }
+
     /// <summary>The widest value of all; the golden model computes in 64-bit integers.</summary>
     public int Widest => new[] { CoefficientProduct, DenseAccumulator, PreActivationSum, CellSum, Residual, ResidualSum, RoundedDivideNumerator }
-        .Concat(Layers.Select(l => l.Accumulator)).Max();
+        .Concat(Layers.Select(l => l.Accumulator)).Concat(Refit?.All ?? []).Max();
 
     /// <summary>The bits of a signed value holding every integer of [-magnitude, magnitude].</summary>
     public static int SignedBits(BigInteger magnitude)
