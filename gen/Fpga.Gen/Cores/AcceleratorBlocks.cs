@@ -10,8 +10,8 @@ public sealed record AcceleratorBlock(string Role, ModuleIr Module, string Summa
 
 /// <summary>
 /// Every block of a spec's datapath, each generated and checked: per layer the input and the
-/// recurrent matrix-vector units (contract step 1), the cell unit (steps 2 to 5) and the greedy
-/// re-quantizer (step 6); the dense layer's matrix-vector unit where there is one. Identical
+/// recurrent matrix-vector units (contract step 1), the cell unit (steps 2 to 5) and the
+/// re-quantizer of the spec's mode (step 6); the dense layer's matrix-vector unit where there is one. Identical
 /// blocks (same parameters) appear once.
 /// </summary>
 public static class AcceleratorBlocks
@@ -19,8 +19,6 @@ public static class AcceleratorBlocks
     public static IReadOnlyList<AcceleratorBlock> Generate(AcceleratorSpec spec)
     {
         spec.Validate();
-        if (spec.Requantization != HiddenRequantization.Greedy)
-            throw new SpecValidationException(nameof(AcceleratorSpec.Requantization), $"only greedy re-quantization is generated so far, not {spec.Requantization}");
         var widths = DerivedWidths.For(spec);
         var blocks = new List<AcceleratorBlock>();
         void Add(AcceleratorBlock block)
@@ -39,8 +37,8 @@ public static class AcceleratorBlocks
             var cell = LstmCellUnit.Generate(spec, widths.Layers[layer].Accumulator);
             Add(new AcceleratorBlock($"layer {layer} cell", cell.Module, $"{spec.HiddenSize} units, accumulators of {widths.Layers[layer].Accumulator} bits", spec.HiddenSize + cell.Latency));
         }
-        var requantizer = GreedyRequantizer.Generate(spec, spec.Simd);
-        Add(new AcceleratorBlock("hidden re-quantizer", requantizer.Module, $"{spec.ActivationCodes} codes of {spec.HiddenSize} units", requantizer.Cycles));
+        var requantizer = HiddenStateRequantizer.Generate(spec, spec.Simd);
+        Add(new AcceleratorBlock("hidden re-quantizer", requantizer.Module, $"{spec.Requantization} re-quantization, {spec.ActivationCodes} codes of {spec.HiddenSize} units", requantizer.Cycles));
         if (spec.DenseOutputs > 0)
         {
             var dense = Mvu(spec.DenseOutputs, spec.HiddenSize);

@@ -39,7 +39,7 @@ public static class ShippedDesigns
             Path.Combine("blocks", cell.Module.Name),
             cell.Module,
             $"LSTM cell unit, the default spec (H 128), latency {cell.Latency} cycles");
-        var requantizer = GreedyRequantizer.Generate(new AcceleratorSpec().Validate(), simd: 32);
+        var requantizer = HiddenStateRequantizer.Generate(new AcceleratorSpec().Validate(), simd: 32);
         yield return new ShippedDesign(
             Path.Combine("blocks", requantizer.Module.Name),
             requantizer.Module,

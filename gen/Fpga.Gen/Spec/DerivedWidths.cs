@@ -54,6 +54,7 @@ public sealed class DerivedWidths
             int offsetShift = spec.NonlinearityInputRangeLog2 + 1 - spec.NonlinearityTableBits + Math.Max(spec.Gate.Fraction, spec.Cell.Fraction);
             InterpolationProduct = SignedBits(step << offsetShift);
         }
+        if (spec.Requantization == HiddenRequantization.Alternating) Refit = new RefitWidths(spec, hiddenBound, fine - spec.ActivationCoefficient.Fraction);
     }
 
     public static DerivedWidths For(AcceleratorSpec spec) => new(spec.Validate());
@@ -106,9 +107,12 @@ public sealed class DerivedWidths
     /// </summary>
     public int InterpolationProduct { get; }
 
+    /// <summary>The least-squares refits of alternating re-quantization; null for the other modes.</summary>
+    public RefitWidths? Refit { get; }
+
     /// <summary>The widest value of all; the golden model computes in 64-bit integers.</summary>
     public int Widest => new[] { CoefficientProduct, DenseAccumulator, PreActivationSum, CellSum, Residual, ResidualSum, RoundedDivideNumerator, InterpolationProduct }
-        .Concat(Layers.Select(l => l.Accumulator)).Max();
+        .Concat(Layers.Select(l => l.Accumulator)).Concat(Refit?.All ?? []).Max();
 
     /// <summary>The bits of a signed value holding every integer of [-magnitude, magnitude].</summary>
     public static int SignedBits(BigInteger magnitude)

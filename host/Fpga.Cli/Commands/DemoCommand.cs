@@ -60,24 +60,26 @@ public static class DemoCommand
                 if (!report.Passed) failures++;
             }
             console.Out.WriteLine();
-            console.Out.WriteLine("Greedy re-quantizer of h (docs/NUMERICS.md step 6): random hidden vectors vs the golden model");
+            console.Out.WriteLine("Re-quantizer of h (docs/NUMERICS.md step 6), each mode: random hidden vectors vs the golden model");
+            foreach (var mode in Enum.GetValues<Fpga.Gen.Spec.HiddenRequantization>())
             {
-                var spec = new Fpga.Gen.Spec.AcceleratorSpec().Validate();
+                var spec = new Fpga.Gen.Spec.AcceleratorSpec { Requantization = mode }.Validate();
                 var report = RequantizerBlockCheck.Run(spec, simd: 32, parse.GetValue(work)!, parse.GetValue(seed));
                 var c = report.Cosim;
-                console.Out.WriteLine($"  H {spec.HiddenSize}, ka {spec.ActivationCodes}, SIMD 32: lint {(report.Lint.Clean ? "clean" : "DIRTY")}, " +
-                    $"build {(report.BuildCached ? "cached" : $"{report.BuildTime.TotalSeconds:F1} s")}, {c.Vectors} vectors, {c.BeatsChecked} code words and coefficients exact");
+                console.Out.WriteLine($"  {mode.ToString().ToLowerInvariant()}, H {spec.HiddenSize}, ka {spec.ActivationCodes}, SIMD 32: lint {(report.Lint.Clean ? "clean" : "DIRTY")}, " +
+                    $"build {(report.BuildCached ? "cached" : $"{report.BuildTime.TotalSeconds:F1} s")}, {c.Vectors} vectors, {c.BeatsChecked} code words and coefficients exact; {report.Unit.Cycles} cycles from the last h to the last word");
                 foreach (var line in report.Lint.Verilator.Concat(report.Lint.Icarus).Concat(c.Mismatches).Take(10)) console.Out.WriteLine($"      {line}");
                 if (!report.Passed) failures++;
             }
             console.Out.WriteLine();
-            console.Out.WriteLine("One LSTM layer (both products, cell unit, re-quantizer, step control) vs the golden model, a random model quantized 2/2 alternating");
+            console.Out.WriteLine("One LSTM layer (both products, cell unit, re-quantizer, step control) vs the golden model, a random model quantized 2/2 alternating, each re-quantization mode");
+            foreach (var mode in Enum.GetValues<Fpga.Gen.Spec.HiddenRequantization>())
             {
-                var report = LayerBlockCheck.Run(inputs: 28, hidden: 32, codes: 2, simd: 16, sequences: 2, steps: 8, parse.GetValue(work)!, parse.GetValue(seed));
+                var report = LayerBlockCheck.Run(inputs: 28, hidden: 32, codes: 2, simd: 16, sequences: 2, steps: 8, parse.GetValue(work)!, parse.GetValue(seed), mode);
                 var c = report.Cosim;
                 var spec = report.Engine.Spec;
                 long ideal = Math.Max((long)spec.GateRows * spec.InputSize, (long)spec.GateRows * spec.HiddenSize) * spec.WeightCodes * spec.ActivationCodes / (spec.Pe * spec.Simd);
-                console.Out.WriteLine($"  28 inputs, H 32, PE 4, SIMD 16: lint {(report.Lint.Clean ? "clean" : "DIRTY")}, build {(report.BuildCached ? "cached" : $"{report.BuildTime.TotalSeconds:F1} s")}, " +
+                console.Out.WriteLine($"  {mode.ToString().ToLowerInvariant()}, 28 inputs, H 32, PE 4, SIMD 16: lint {(report.Lint.Clean ? "clean" : "DIRTY")}, build {(report.BuildCached ? "cached" : $"{report.BuildTime.TotalSeconds:F1} s")}, " +
                     $"{c.Sequences} sequences x {c.Steps / c.Sequences} steps, {c.HiddenChecked} hidden values exact; {c.CyclesPerStep.Max()} cycles per step (matrix-vector ideal {ideal})");
                 foreach (var line in report.Lint.Verilator.Concat(report.Lint.Icarus).Concat(c.Mismatches).Take(10)) console.Out.WriteLine($"      {line}");
                 if (!report.Passed) failures++;

@@ -128,9 +128,7 @@ public sealed class GoldenLstm
             hidden[k] = FixedPoint.Saturate(FixedPoint.RoundShiftRight(o[k] * Nonlinearity(_tables.Tanh, cell[k], fc, k), fh), spec.Hidden);
         }
 
-        var requantized = spec.Requantization == HiddenRequantization.Static
-            ? HiddenRequantizer.Static(hidden, layer.StaticCoefficients!, spec, Widths)
-            : HiddenRequantizer.Greedy(hidden, spec, Widths);
+        var requantized = HiddenRequantizer.For(hidden, spec, Widths, layer.StaticCoefficients);
         return new LayerStepTrace(acc, z, i, f, g, o, (long[])cell.Clone(), hidden, requantized);
     }
 

@@ -17,6 +17,36 @@ public static class HiddenRequantizer
         return Requantize(hidden, spec, widths, coefficients);
     }
 
+    /// <summary>
+    /// Alternating: greedy, then <see cref="AcceleratorSpec.AlternatingCycles"/> times a
+    /// least-squares refit of the coefficients and a re-derivation of every code by the binary
+    /// search over the sorted levels (<see cref="AlternatingRefit"/>).
+    /// </summary>
+    public static CodedVector Alternating(ReadOnlySpan<long> hidden, AcceleratorSpec spec, DerivedWidths widths)
+    {
+        var refit = widths.Refit ?? throw new ArgumentException("the spec does not re-quantize alternating", nameof(widths));
+        var greedy = Requantize(hidden, spec, widths, null);
+        int fine = Math.Max(spec.Hidden.Fraction, spec.ActivationCoefficient.Fraction);
+        var original = new long[hidden.Length];
+        for (int k = 0; k < hidden.Length; k++) original[k] = Check(hidden[k] << (fine - spec.Hidden.Fraction), refit.Original, "original residual");
+        var state = new AlternatingRefit(original, greedy, spec, refit);
+        for (int cycle = 0; cycle < spec.AlternatingCycles; cycle++)
+        {
+            state.RefitCoefficients();
+            state.RederiveCodes();
+        }
+        return state.ToCodedVector();
+    }
+
+    /// <summary>Step 6 in the mode the spec names; static takes the layer's image coefficients.</summary>
+    public static CodedVector For(ReadOnlySpan<long> hidden, AcceleratorSpec spec, DerivedWidths widths, IReadOnlyList<long>? staticCoefficients) =>
+        spec.Requantization switch
+        {
+            HiddenRequantization.Static => Static(hidden, staticCoefficients ?? throw new ArgumentNullException(nameof(staticCoefficients)), spec, widths),
+            HiddenRequantization.Alternating => Alternating(hidden, spec, widths),
+            _ => Greedy(hidden, spec, widths),
+        };
+
     private static CodedVector Requantize(ReadOnlySpan<long> hidden, AcceleratorSpec spec, DerivedWidths widths, IReadOnlyList<long>? fixedCoefficients)
     {
         int n = hidden.Length;
@@ -56,6 +86,6 @@ public static class HiddenRequantizer
         return new CodedVector(n, planes, coefficients);
     }
 
-    private static long Check(long value, int width, string what) =>
+    internal static long Check(long value, int width, string what) =>
         DerivedWidths.Fits(value, width) ? value : throw new ContractViolationException($"{what} {value} does not fit its {width}-bit width");
 }

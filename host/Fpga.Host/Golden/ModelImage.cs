@@ -16,8 +16,6 @@ public sealed class ModelImage
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(layers);
         spec.Validate();
-        if (spec.Requantization == HiddenRequantization.Alternating)
-            throw new FpgaException("alternating re-quantization is not implemented on chip yet; use greedy or static");
         if (layers.Count != spec.Layers) throw new FpgaException($"the image has {layers.Count} layers but the spec {spec.Layers}");
         for (int l = 0; l < layers.Count; l++) CheckLayer(spec, l, layers[l]);
         if ((dense is null) != (spec.DenseOutputs == 0))

@@ -14,7 +14,7 @@ public sealed record LstmLayerCosimResult(int Sequences, int Steps, int HiddenCh
 /// <summary>
 /// Loads a model image into the Verilated layer engine (gate rows unit-major), runs
 /// sequences step by step with the host's input codes, and compares every hidden value with
-/// the golden model's trace, under random sink stalls.
+/// the golden model's trace, under random sink stalls. Static coefficients go in through sg_wr_*.
 /// </summary>
 public static class LstmLayerCosim
 {
@@ -24,6 +24,7 @@ public static class LstmLayerCosim
         var random = new Random(seed);
         int h = spec.HiddenSize;
         foreach (var port in new[] { "wx_wr_en", "ax_wr_en", "wh_wr_en", "ah_wr_en", "b_wr_en", "x_wr_en", "g_wr_en", "start", "first", "m_axis_tready" }) sim.Set(port, false);
+        if (image.Layers[0].StaticCoefficients is not null) sim.Set("sg_wr_en", false);
         sim.Set("rst", true);
         sim.Step(2);
         sim.Set("rst", false);
@@ -45,6 +46,17 @@ public static class LstmLayerCosim
             sim.Step();
         }
         sim.Set("b_wr_en", false);
+        if (layer.StaticCoefficients is { } fixedCoefficients)
+        {
+            for (int j = 0; j < fixedCoefficients.Length; j++)
+            {
+                if (fixedCoefficients.Length > 1) sim.Set("sg_wr_addr", (ulong)j);
+                sim.Set("sg_wr_data", TwosComplement.Bits(fixedCoefficients[j], spec.ActivationCoefficient.Width));
+                sim.Set("sg_wr_en", true);
+                sim.Step();
+            }
+            sim.Set("sg_wr_en", false);
+        }
 
         var mismatches = new List<string>();
         if ((uint)sim.Get("design_id") != spec.DesignId) mismatches.Add($"design id 0x{(uint)sim.Get("design_id"):x8}, expected 0x{spec.DesignId:x8}");

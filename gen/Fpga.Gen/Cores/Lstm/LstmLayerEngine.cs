@@ -9,7 +9,7 @@ namespace Fpga.Gen.Cores.Lstm;
 /// One LSTM layer, steps 1 to 6 of docs/NUMERICS.md: the input and the recurrent
 /// matrix-vector units run side by side, a join adds their accumulators row fold by row fold
 /// (the recurrent part counts as 0 in the first step of a sequence), the cell unit turns each
-/// unit's four gate sums into h, which leaves on m_axis and enters the greedy re-quantizer,
+/// unit's four gate sums into h, which leaves on m_axis and enters the re-quantizer,
 /// whose code words and coefficients are written straight into the recurrent unit's
 /// activation memory for the next step.
 ///
@@ -21,7 +21,7 @@ namespace Fpga.Gen.Cores.Lstm;
 /// </summary>
 public sealed class LstmLayerEngine
 {
-    private LstmLayerEngine(AcceleratorSpec spec, ModuleIr module, XnorMvu input, XnorMvu recurrent, LstmCellUnit cell, GreedyRequantizer requantizer)
+    private LstmLayerEngine(AcceleratorSpec spec, ModuleIr module, XnorMvu input, XnorMvu recurrent, LstmCellUnit cell, HiddenStateRequantizer requantizer)
     {
         Spec = spec;
         Module = module;
@@ -36,7 +36,7 @@ public sealed class LstmLayerEngine
     public XnorMvu Input { get; }
     public XnorMvu Recurrent { get; }
     public LstmCellUnit Cell { get; }
-    public GreedyRequantizer Requantizer { get; }
+    public HiddenStateRequantizer Requantizer { get; }
 
     public static LstmLayerEngine Generate(AcceleratorSpec spec)
     {
@@ -50,7 +50,7 @@ public sealed class LstmLayerEngine
         var input = Mvu(spec.InputSize);
         var recurrent = Mvu(spec.HiddenSize);
         var cell = LstmCellUnit.Generate(spec, accWidth, conventions);
-        var requantizer = GreedyRequantizer.Generate(spec, spec.Simd, conventions);
+        var requantizer = HiddenStateRequantizer.Generate(spec, spec.Simd, conventions);
 
         var m = new ModuleBuilder($"lstm_layer_{spec.Hash[..8]}", conventions);
         m.Comment($"One LSTM layer: {spec.InputSize} inputs, {spec.HiddenSize} units, kw {spec.WeightCodes}, ka {spec.ActivationCodes}, PE {spec.Pe}, SIMD {spec.Simd}; spec {spec.Hash[..16]}.");
@@ -142,10 +142,13 @@ public sealed class LstmLayerEngine
         var rqData = m.Wire("requant_word", requantizer.Module.Ports.Single(p => p.Name == "m_axis_tdata").Type);
         var rqLast = m.Wire("requant_last", 1);
         var rqIdle = m.Wire("requant_idle", 1);
-        m.Instantiate("u_requantizer", requantizer.Module).Input("clk", clock).Input("rst", reset)
+        var uq = m.Instantiate("u_requantizer", requantizer.Module).Input("clk", clock).Input("rst", reset)
             .Input("s_axis_tvalid", cellValid & mReady).Output("s_axis_tready", rqReady).Input("s_axis_tdata", cellData)
             .Output("m_axis_tvalid", rqValid).Input("m_axis_tready", Expr.True).Output("m_axis_tdata", rqData).Output("m_axis_tlast", rqLast)
             .Output("idle", rqIdle);
+        // Static re-quantization: the host writes the layer's ka calibrated coefficients.
+        foreach (var port in requantizer.Module.Ports.Where(p => p.Name.StartsWith("sg_wr_", StringComparison.Ordinal)))
+            Pass(uq, port.Name, port.Name);
 
         // Code words go straight into the recurrent unit's activation memory, code j major.
         int words = requantizer.Words;
