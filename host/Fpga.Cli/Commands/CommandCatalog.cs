@@ -15,6 +15,7 @@ public static class CommandCatalog
         yield return InferCommand.Create(console);
         yield return GenCommand.Create(console);
         yield return LintCommand.Create(console);
+        yield return BenchCommand.Create(console);
         yield return VersionCommand.Create(console);
     }
 }
