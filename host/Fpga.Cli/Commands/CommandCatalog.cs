@@ -17,6 +17,7 @@ public static class CommandCatalog
         yield return LintCommand.Create(console);
         yield return ConstraintsCommand.Create(console);
         yield return BitstreamCommand.Create(console);
+        yield return BenchCommand.Create(console);
         yield return VersionCommand.Create(console);
     }
 }
