@@ -38,9 +38,12 @@ public static class TrainCommand
         var amethod = new Option<string?>("--amethod") { Description = "Quantize layer inputs (x_t, h_{t-1}) in the forward pass with this method." };
         var abits = new Option<int?>("--abits") { Description = "Codes per activation with --amethod (default: the method's own, or 2)." };
         var iterative = new Option<int?>("--iterative") { Description = "Lee & Kim 2018: this many rounds of quantizing the weights with --wmethod and retraining in float for --epochs each." };
+        var distill = new Option<string?>("--distill") { Description = "Also learn from this float teacher's softened outputs (knowledge distillation; fashion-mnist)." };
+        var distillWeight = new Option<float>("--distill-weight") { Description = "Share of the distillation term in the loss, with --distill.", DefaultValueFactory = _ => 0.5f };
+        var temperature = new Option<float>("--temperature") { Description = "Softmax temperature of the distillation term, with --distill.", DefaultValueFactory = _ => 2f };
         var half = new Option<bool>("--half") { Description = "Store the weights as float16 (halves the file)." };
         var command = new Command("train", "Train (or quantization-aware fine-tune) an LSTM on an installed dataset.")
-            { data, output, from, epochs, hidden, embedding, layers, batch, bptt, optimizer, lr, decay, decayFrom, clip, dropout, seed, limit, wmethod, wbits, amethod, abits, iterative, half };
+            { data, output, from, epochs, hidden, embedding, layers, batch, bptt, optimizer, lr, decay, decayFrom, clip, dropout, seed, limit, wmethod, wbits, amethod, abits, iterative, distill, distillWeight, temperature, half };
         command.SetAction(parse =>
         {
             var dataset = parse.GetValue(data)!;
@@ -70,6 +73,7 @@ public static class TrainCommand
                 Dropout = parse.GetValue(dropout) ?? (brown ? 0.3f : 0f),
                 Seed = parse.GetValue(seed),
                 Quantization = quantization,
+                Distillation = parse.GetValue(distill) is { } teacher ? new Distillation(Teacher(teacher, brown), parse.GetValue(distillWeight), parse.GetValue(temperature)) : null,
             };
             options.Validate();
             int? rounds = parse.GetValue(iterative);
@@ -115,6 +119,7 @@ public static class TrainCommand
                 ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
                 ["epochs"] = options.Epochs.ToString(CultureInfo.InvariantCulture),
                 ["quantization"] = quantization.ToString(),
+                ["distillation"] = options.Distillation is { } d ? $"{Path.GetFileName(parse.GetValue(distill))}, weight {d.Weight.ToString(CultureInfo.InvariantCulture)}, temperature {d.Temperature.ToString(CultureInfo.InvariantCulture)}" : "none",
                 [brown ? "test_perplexity" : "test_accuracy"] = score,
             });
             console.Out.WriteLine($"wrote {outputPath}");
@@ -142,6 +147,15 @@ public static class TrainCommand
         var options = new QuantizerOptions(m, bits ?? QuantMethodNames.NaturalBits(m));
         options.Validate();
         return options;
+    }
+
+    private static LstmNetwork Teacher(string path, bool brown)
+    {
+        if (brown) throw new FpgaException("--distill is implemented for fashion-mnist, not for the brown language model");
+        var model = ModelFileReader.Read(path).FloatModel ?? throw new FpgaException($"{path}: is quantized; the teacher must be a float model");
+        if (model.Dense is null || model.OutputSize != FashionMnist.Classes || model.InputSize != FashionMnist.Side)
+            throw new FpgaException($"{path}: is not a fashion-mnist classifier ({FashionMnist.Side} inputs, {FashionMnist.Classes} outputs)");
+        return LstmNetwork.FromModel(model);
     }
 
     private static LstmNetwork Start(string? from, NetworkShape shape, int seed)

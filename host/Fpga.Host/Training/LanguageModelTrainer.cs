@@ -11,6 +11,7 @@ public static class LanguageModelTrainer
     public static IReadOnlyList<EpochReport> Train(LstmNetwork network, int[] train, int[] valid, TrainingOptions options, Action<EpochReport>? progress = null, Action<int, PassResult>? every = null)
     {
         options.Validate();
+        if (options.Distillation is not null) throw new Diagnostics.FpgaException("distillation is implemented for classifiers (fashion-mnist), not language models");
         var random = new Random(options.Seed);
         var optimizer = options.CreateOptimizer(network);
         var batches = new TokenStreamBatches(train, options.BatchSize, options.BpttSteps);

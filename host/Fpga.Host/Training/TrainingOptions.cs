@@ -12,7 +12,7 @@ public enum OptimizerKind
 /// <summary>
 /// How to train: epochs, batch size, BPTT window (language models), optimizer and learning rate
 /// (multiplied by <see cref="LearningRateDecay"/> after every epoch from <see cref="DecayFromEpoch"/> on),
-/// gradient-norm clipping, dropout, seed, and quantization in the forward pass.
+/// gradient-norm clipping, dropout, seed, quantization in the forward pass, and distillation from a teacher.
 /// </summary>
 public sealed record TrainingOptions
 {
@@ -28,6 +28,9 @@ public sealed record TrainingOptions
     public int Seed { get; init; } = 1;
     public QuantizationAware Quantization { get; init; } = QuantizationAware.None;
 
+    /// <summary>A float teacher whose softened outputs the student also learns from (classifiers only); null for none.</summary>
+    public Distillation? Distillation { get; init; }
+
     public void Validate()
     {
         if (Epochs < 1) throw new FpgaException($"epochs must be at least 1, not {Epochs}");
@@ -38,6 +41,7 @@ public sealed record TrainingOptions
         if (Dropout is < 0 or >= 1) throw new FpgaException($"dropout must be in [0, 1), not {Dropout}");
         Quantization.Weights?.Validate();
         Quantization.Activations?.Validate();
+        Distillation?.Validate();
     }
 
     public Optimizer CreateOptimizer(LstmNetwork network)
