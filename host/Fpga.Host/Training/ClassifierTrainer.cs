@@ -7,6 +7,7 @@ namespace Fpga.Host.Training;
 /// Trains a sequence classifier on images (one pixel row per step): shuffled mini-batches each
 /// epoch (the last partial batch is dropped), scoring <paramref name="held"/> after every epoch;
 /// with <see cref="TrainingOptions.Distillation"/>, the float teacher scores every batch first.
+/// With <see cref="TrainingOptions.AverageFromEpoch"/> it ends with the parameters' mean over the steps from that epoch on.
 /// </summary>
 public static class ClassifierTrainer
 {
@@ -22,6 +23,7 @@ public static class ClassifierTrainer
         int batches = train.Count / options.BatchSize;
         if (batches == 0) throw new Diagnostics.FpgaException($"{train.Count} training images are fewer than one batch of {options.BatchSize}");
         var reports = new List<EpochReport>();
+        var average = options.AverageFromEpoch is null ? null : new ParameterAverage(network);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             optimizer.LearningRate = options.LearningRateAt(epoch);
@@ -44,6 +46,7 @@ public static class ClassifierTrainer
                     pass.Backward(distillation, soft);
                 }
                 optimizer.Step();
+                if (epoch >= options.AverageFromEpoch) average!.Add();
             }
             double seconds = clock.Elapsed.TotalSeconds;
             long samples = (long)batches * options.BatchSize;
@@ -51,6 +54,7 @@ public static class ClassifierTrainer
             reports.Add(report);
             progress?.Invoke(report);
         }
+        average?.Apply();
         return reports;
     }
 }

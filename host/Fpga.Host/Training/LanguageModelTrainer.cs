@@ -5,6 +5,7 @@ namespace Fpga.Host.Training;
 /// <summary>
 /// Trains a word-level language model with truncated BPTT over the training stream in order
 /// (state carried across windows, reset each epoch), scoring the validation stream after every epoch.
+/// With <see cref="TrainingOptions.AverageFromEpoch"/> it ends with the parameters' mean over the steps from that epoch on.
 /// </summary>
 public static class LanguageModelTrainer
 {
@@ -16,6 +17,7 @@ public static class LanguageModelTrainer
         var optimizer = options.CreateOptimizer(network);
         var batches = new TokenStreamBatches(train, options.BatchSize, options.BpttSteps);
         var reports = new List<EpochReport>();
+        var average = options.AverageFromEpoch is null ? null : new ParameterAverage(network);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             optimizer.LearningRate = options.LearningRateAt(epoch);
@@ -31,6 +33,7 @@ public static class LanguageModelTrainer
                 score += pass.Forward(batch, options.Quantization, options.Dropout, random);
                 pass.Backward();
                 optimizer.Step();
+                if (epoch >= options.AverageFromEpoch) average!.Add();
                 pass.CarryState();
                 if (++window % 200 == 0) every?.Invoke(window, score);
             }
@@ -40,6 +43,7 @@ public static class LanguageModelTrainer
             reports.Add(report);
             progress?.Invoke(report);
         }
+        average?.Apply();
         return reports;
     }
 }
