@@ -64,12 +64,13 @@ test: setup datasets build
 MODELS := host/models
 models: datasets build
 	$(FPGA) train fashion-mnist -o $(MODELS)/fashion-mnist-lstm128.safetensors
-	# Quantization-aware fine-tuning in two stages of 6 epochs (the second restarts Adam at a higher rate).
+	# Quantization-aware fine-tuning: 10 epochs with a decaying rate, then 4 at a constant rate whose
+	# weights are averaged over every step (stochastic weight averaging of the float masters).
 	OPENBLAS_NUM_THREADS=1 $(FPGA) train fashion-mnist --from $(MODELS)/fashion-mnist-lstm128.safetensors \
-	  --epochs 6 --lr 5e-4 --decay-from 3 --wmethod alternating --wbits 2 --amethod alternating --abits 2 \
+	  --epochs 10 --lr 1e-3 --decay-from 4 --wmethod alternating --wbits 2 --amethod alternating --abits 2 \
 	  -o .cache/fashion-mnist-w2a2-stage1.safetensors
 	OPENBLAS_NUM_THREADS=1 $(FPGA) train fashion-mnist --from .cache/fashion-mnist-w2a2-stage1.safetensors \
-	  --epochs 6 --lr 1e-3 --decay-from 2 --seed 2 --wmethod alternating --wbits 2 --amethod alternating --abits 2 \
+	  --epochs 4 --lr 5e-4 --average-from 1 --seed 2 --wmethod alternating --wbits 2 --amethod alternating --abits 2 \
 	  -o $(MODELS)/fashion-mnist-lstm128-alternating-w2a2.safetensors
 	$(FPGA) train brown --epochs 1 --half -o $(MODELS)/brown-lstm300.safetensors
 

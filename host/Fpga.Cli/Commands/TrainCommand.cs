@@ -38,9 +38,13 @@ public static class TrainCommand
         var amethod = new Option<string?>("--amethod") { Description = "Quantize layer inputs (x_t, h_{t-1}) in the forward pass with this method." };
         var abits = new Option<int?>("--abits") { Description = "Codes per activation with --amethod (default: the method's own, or 2)." };
         var iterative = new Option<int?>("--iterative") { Description = "Lee & Kim 2018: this many rounds of quantizing the weights with --wmethod and retraining in float for --epochs each." };
+        var distill = new Option<string?>("--distill") { Description = "Also learn from this float teacher's softened outputs (knowledge distillation; fashion-mnist)." };
+        var distillWeight = new Option<float>("--distill-weight") { Description = "Share of the distillation term in the loss, with --distill.", DefaultValueFactory = _ => 0.5f };
+        var temperature = new Option<float>("--temperature") { Description = "Softmax temperature of the distillation term, with --distill.", DefaultValueFactory = _ => 2f };
+        var averageFrom = new Option<int?>("--average-from") { Description = "From this epoch on, average the weights over every step and keep the mean (stochastic weight averaging)." };
         var half = new Option<bool>("--half") { Description = "Store the weights as float16 (halves the file)." };
         var command = new Command("train", "Train (or quantization-aware fine-tune) an LSTM on an installed dataset.")
-            { data, output, from, epochs, hidden, embedding, layers, batch, bptt, optimizer, lr, decay, decayFrom, clip, dropout, seed, limit, wmethod, wbits, amethod, abits, iterative, half };
+            { data, output, from, epochs, hidden, embedding, layers, batch, bptt, optimizer, lr, decay, decayFrom, clip, dropout, seed, limit, wmethod, wbits, amethod, abits, iterative, distill, distillWeight, temperature, averageFrom, half };
         command.SetAction(parse =>
         {
             var dataset = parse.GetValue(data)!;
@@ -70,6 +74,8 @@ public static class TrainCommand
                 Dropout = parse.GetValue(dropout) ?? (brown ? 0.3f : 0f),
                 Seed = parse.GetValue(seed),
                 Quantization = quantization,
+                AverageFromEpoch = parse.GetValue(averageFrom),
+                Distillation = parse.GetValue(distill) is { } teacher ? new Distillation(Teacher(teacher, brown), parse.GetValue(distillWeight), parse.GetValue(temperature)) : null,
             };
             options.Validate();
             int? rounds = parse.GetValue(iterative);
@@ -92,6 +98,8 @@ public static class TrainCommand
                 IReadOnlyList<EpochReport> Round(TrainingOptions o) => LanguageModelTrainer.Train(net, train, corpus.Valid, o, r => Print(console, r, brown),
                     (w, s) => console.Out.WriteLine($"  window {w}: train perplexity {s.Perplexity:F1}"));
                 reports = rounds is { } n2 ? Iterate(console, network, quantization, n2, () => Round(roundOptions)) : Round(options);
+                if (options.AverageFromEpoch is { } from1)
+                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"weights averaged over the steps from epoch {from1}: valid perplexity {LanguageModelEvaluation.Run(network, corpus.Valid, quantization).Perplexity:F2}"));
                 var test = LanguageModelEvaluation.Run(network, corpus.Test, quantization);
                 score = test.Perplexity.ToString("F2", CultureInfo.InvariantCulture);
                 console.Out.WriteLine($"test perplexity {score}");
@@ -106,6 +114,7 @@ public static class TrainCommand
                 var net = network;
                 IReadOnlyList<EpochReport> Round(TrainingOptions o) => ClassifierTrainer.Train(net, train, test, o, r => Print(console, r, brown));
                 reports = rounds is { } n2 ? Iterate(console, network, quantization, n2, () => Round(roundOptions)) : Round(options);
+                if (options.AverageFromEpoch is { } from2) console.Out.WriteLine($"weights averaged over the steps from epoch {from2}");
                 score = ClassifierEvaluation.Run(network, test, quantization).Accuracy.ToString("P2", CultureInfo.InvariantCulture);
                 console.Out.WriteLine($"test accuracy {score}");
             }
@@ -115,6 +124,8 @@ public static class TrainCommand
                 ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
                 ["epochs"] = options.Epochs.ToString(CultureInfo.InvariantCulture),
                 ["quantization"] = quantization.ToString(),
+                ["averaged_from_epoch"] = options.AverageFromEpoch is { } e ? e.ToString(CultureInfo.InvariantCulture) : "none",
+                ["distillation"] = options.Distillation is { } d ? $"{Path.GetFileName(parse.GetValue(distill))}, weight {d.Weight.ToString(CultureInfo.InvariantCulture)}, temperature {d.Temperature.ToString(CultureInfo.InvariantCulture)}" : "none",
                 [brown ? "test_perplexity" : "test_accuracy"] = score,
             });
             console.Out.WriteLine($"wrote {outputPath}");
@@ -142,6 +153,15 @@ public static class TrainCommand
         var options = new QuantizerOptions(m, bits ?? QuantMethodNames.NaturalBits(m));
         options.Validate();
         return options;
+    }
+
+    private static LstmNetwork Teacher(string path, bool brown)
+    {
+        if (brown) throw new FpgaException("--distill is implemented for fashion-mnist, not for the brown language model");
+        var model = ModelFileReader.Read(path).FloatModel ?? throw new FpgaException($"{path}: is quantized; the teacher must be a float model");
+        if (model.Dense is null || model.OutputSize != FashionMnist.Classes || model.InputSize != FashionMnist.Side)
+            throw new FpgaException($"{path}: is not a fashion-mnist classifier ({FashionMnist.Side} inputs, {FashionMnist.Classes} outputs)");
+        return LstmNetwork.FromModel(model);
     }
 
     private static LstmNetwork Start(string? from, NetworkShape shape, int seed)

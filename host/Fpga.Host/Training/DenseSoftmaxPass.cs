@@ -63,12 +63,17 @@ internal sealed class DenseSoftmaxPass
         return new PassResult(loss, _rows, correct);
     }
 
-    /// <summary>Gradients of the mean loss over <paramref name="lossRows"/> targets; returns dL/d(input) [rows, in].</summary>
-    public ReadOnlySpan<float> Backward(long lossRows)
+    /// <summary>
+    /// Gradients of the mean loss over <paramref name="lossRows"/> targets, or with <paramref name="distillation"/>
+    /// of the distillation loss against the teacher's softmax at its temperature; returns dL/d(input) [rows, in].
+    /// </summary>
+    public ReadOnlySpan<float> Backward(long lossRows, Distillation? distillation = null, ReadOnlySpan<float> teacherSoft = default)
     {
         float scale = 1f / lossRows;
+        float[]? probabilities = distillation is null ? null : (float[])_probabilities.Clone();
         var dLogits = _probabilities;
         for (int r = 0; r < _rows; r++) dLogits[r * _out + _targets[r]] -= 1f;
+        if (distillation is not null) distillation.Blend(dLogits, probabilities!, teacherSoft, _out);
         TensorPrimitives.Multiply(dLogits, scale, dLogits);
         Blas.Gemm(dLogits, true, _inputUsed, false, _weight.Gradient, _out, _in, _rows, beta: 1f);
         for (int r = 0; r < _rows; r++) TensorPrimitives.Add(_bias.Gradient, dLogits.AsSpan(r * _out, _out), _bias.Gradient);

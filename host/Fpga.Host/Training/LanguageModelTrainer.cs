@@ -5,16 +5,19 @@ namespace Fpga.Host.Training;
 /// <summary>
 /// Trains a word-level language model with truncated BPTT over the training stream in order
 /// (state carried across windows, reset each epoch), scoring the validation stream after every epoch.
+/// With <see cref="TrainingOptions.AverageFromEpoch"/> it ends with the parameters' mean over the steps from that epoch on.
 /// </summary>
 public static class LanguageModelTrainer
 {
     public static IReadOnlyList<EpochReport> Train(LstmNetwork network, int[] train, int[] valid, TrainingOptions options, Action<EpochReport>? progress = null, Action<int, PassResult>? every = null)
     {
         options.Validate();
+        if (options.Distillation is not null) throw new Diagnostics.FpgaException("distillation is implemented for classifiers (fashion-mnist), not language models");
         var random = new Random(options.Seed);
         var optimizer = options.CreateOptimizer(network);
         var batches = new TokenStreamBatches(train, options.BatchSize, options.BpttSteps);
         var reports = new List<EpochReport>();
+        var average = options.AverageFromEpoch is null ? null : new ParameterAverage(network);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             optimizer.LearningRate = options.LearningRateAt(epoch);
@@ -30,6 +33,7 @@ public static class LanguageModelTrainer
                 score += pass.Forward(batch, options.Quantization, options.Dropout, random);
                 pass.Backward();
                 optimizer.Step();
+                if (epoch >= options.AverageFromEpoch) average!.Add();
                 pass.CarryState();
                 if (++window % 200 == 0) every?.Invoke(window, score);
             }
@@ -39,6 +43,7 @@ public static class LanguageModelTrainer
             reports.Add(report);
             progress?.Invoke(report);
         }
+        average?.Apply();
         return reports;
     }
 }

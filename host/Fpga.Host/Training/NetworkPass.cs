@@ -80,10 +80,13 @@ public sealed class NetworkPass
         return _dense.Forward(_denseInput, batch.Targets, quantization);
     }
 
-    /// <summary>Adds the gradients of the last forward pass's mean loss to every parameter's gradient.</summary>
-    public void Backward()
+    /// <summary>
+    /// Adds the gradients of the last forward pass's mean loss to every parameter's gradient; with
+    /// <paramref name="distillation"/>, of the distillation loss against the teacher's softened softmax.
+    /// </summary>
+    public void Backward(Distillation? distillation = null, ReadOnlySpan<float> teacherSoft = default)
     {
-        var dDense = _dense.Backward(_denseInput.Length / _network.Layers[^1].HiddenSize);
+        var dDense = _dense.Backward(_denseInput.Length / _network.Layers[^1].HiddenSize, distillation, teacherSoft);
         Array.Clear(_dHidden);
         var into = _mode == OutputMode.LastStep ? _dHidden.AsSpan(_dHidden.Length - _denseInput.Length) : _dHidden.AsSpan();
         if (_dropped) TensorPrimitives.Multiply(dDense, _denseMask, into);

@@ -12,7 +12,7 @@ public enum OptimizerKind
 /// <summary>
 /// How to train: epochs, batch size, BPTT window (language models), optimizer and learning rate
 /// (multiplied by <see cref="LearningRateDecay"/> after every epoch from <see cref="DecayFromEpoch"/> on),
-/// gradient-norm clipping, dropout, seed, and quantization in the forward pass.
+/// gradient-norm clipping, dropout, seed, quantization in the forward pass, distillation from a teacher, and parameter averaging.
 /// </summary>
 public sealed record TrainingOptions
 {
@@ -28,6 +28,12 @@ public sealed record TrainingOptions
     public int Seed { get; init; } = 1;
     public QuantizationAware Quantization { get; init; } = QuantizationAware.None;
 
+    /// <summary>A float teacher whose softened outputs the student also learns from (classifiers only); null for none.</summary>
+    public Distillation? Distillation { get; init; }
+
+    /// <summary>From this epoch on, average the parameters over every optimizer step and end with the mean (<see cref="ParameterAverage"/>); null for none.</summary>
+    public int? AverageFromEpoch { get; init; }
+
     public void Validate()
     {
         if (Epochs < 1) throw new FpgaException($"epochs must be at least 1, not {Epochs}");
@@ -38,6 +44,8 @@ public sealed record TrainingOptions
         if (Dropout is < 0 or >= 1) throw new FpgaException($"dropout must be in [0, 1), not {Dropout}");
         Quantization.Weights?.Validate();
         Quantization.Activations?.Validate();
+        Distillation?.Validate();
+        if (AverageFromEpoch is { } a && (a < 1 || a > Epochs)) throw new FpgaException($"averaging must start at an epoch from 1 to {Epochs}, not {a}");
     }
 
     public Optimizer CreateOptimizer(LstmNetwork network)
