@@ -51,7 +51,7 @@ public sealed class LstmLayerEngine
     /// sink: the products (issue, then the unit's tail), the join, the cell unit's pipeline, the
     /// fork, and the re-quantizer's passes after the last h.
     /// </summary>
-    public long StepCycles => ProductIssueCycles + XnorMvu.Tail + 1 + LstmCellUnit.Latency + 1 + Requantizer.Cycles;
+    public long StepCycles => ProductIssueCycles + XnorMvu.Tail + 1 + Cell.Latency + 1 + Requantizer.Cycles;
 
     /// <summary>A stand-alone layer 0 of <paramref name="spec"/>, folded as in the accelerator.</summary>
     public static LstmLayerEngine Generate(AcceleratorSpec spec)
