@@ -14,8 +14,13 @@ public sealed class ModuleIr : IModuleInterface
     internal ModuleIr(string name, DesignConventions conventions, IReadOnlyList<string> comments, IReadOnlyList<Signal> ports,
         IReadOnlyList<Signal> internals, IReadOnlyList<ContinuousAssign> assigns, IReadOnlyList<CombBlock> combBlocks,
         IReadOnlyList<Register> registers, IReadOnlyList<Memory> memories, IReadOnlyList<Instance> instances, Signal? clock, Signal? reset,
-        IReadOnlyDictionary<Signal, string> signalComments)
+        IReadOnlyDictionary<Signal, string> signalComments, ModuleKind kind, IReadOnlyList<InitialProcess> processes,
+        IReadOnlyList<RegArray> arrays, IReadOnlyList<Signal> integers)
     {
+        Kind = kind;
+        Processes = processes;
+        Arrays = arrays;
+        Integers = integers.ToHashSet();
         Name = name;
         Conventions = conventions;
         Comments = comments;
@@ -46,6 +51,17 @@ public sealed class ModuleIr : IModuleInterface
     public Signal? Clock { get; }
     public Signal? Reset { get; }
     public IReadOnlyDictionary<Signal, string> SignalComments { get; }
+
+    public ModuleKind Kind { get; }
+
+    /// <summary>Initial blocks: a testbench's only.</summary>
+    public IReadOnlyList<InitialProcess> Processes { get; }
+
+    /// <summary>Reg arrays read by index: a testbench's only.</summary>
+    public IReadOnlyList<RegArray> Arrays { get; }
+
+    /// <summary>Internal signals declared <c>integer</c>: a testbench's only.</summary>
+    public IReadOnlySet<Signal> Integers { get; }
 
     public IEnumerable<Signal> AllSignals => PortSignals.Concat(Internals);
 

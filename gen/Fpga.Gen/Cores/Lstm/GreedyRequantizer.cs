@@ -86,7 +86,10 @@ public sealed class GreedyRequantizer
 
         // The sum of |r| for the next coefficient builds up while the residuals are written: as
         // h arrives for the first code, in the code pass of the previous code for the others.
-        var sum = m.Register("sum_q", HdlType.SInt(widths.ResidualSum));
+        // Reset to 0: the first vector after reset adds onto it before any clear, so without a
+        // reset its first coefficient is undefined (X in a 4-state simulator; Verilator's
+        // zero-initialized flops hid it).
+        var sum = m.Register("sum_q", HdlType.SInt(widths.ResidualSum), resetValue: 0);
 
         // Divider: N = 2S + D shifted out MSB first into the remainder.
         var numerator = m.Register("numerator_q", nw);
