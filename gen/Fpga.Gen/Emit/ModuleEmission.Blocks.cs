@@ -95,6 +95,8 @@ internal sealed partial class ModuleEmission
                     }
                     w.Line("endcase");
                 };
+            case SimulationStatement s:
+                return RenderSimulation(s);
             default:
                 throw new InvalidOperationException($"no Verilog for {statement.GetType().Name}");
         }

@@ -35,10 +35,12 @@ internal sealed partial class ModuleEmission
         SliceExpr s => Slice(s.Operand, s.Hi, s.Lo),
         ResizeExpr r => Resize(r),
         CastExpr c => c.Signed ? $"$signed({Render(c.Operand)})" : $"$unsigned({Render(c.Operand)})",
+        ArrayElementExpr a => $"{_arrayNames[a.Array]}[{Render(a.Index)}]",
+        IdentityExpr i => $"{Atom(i.Left)} {(i.Identical ? "===" : "!==")} {Atom(i.Right)}",
         _ => throw new InvalidOperationException($"no Verilog for {e.GetType().Name}"),
     };
 
-    private string Atom(Expr e) => e is Signal or ConstExpr or ConcatExpr or ReplicateExpr or CastExpr or SliceExpr or ResizeExpr
+    private string Atom(Expr e) => e is Signal or ConstExpr or ConcatExpr or ReplicateExpr or CastExpr or SliceExpr or ResizeExpr or ArrayElementExpr
         ? Render(e)
         : $"({Render(e)})";
 
@@ -70,6 +72,10 @@ internal sealed partial class ModuleEmission
     {
         if (e is Signal s) return _signalNames[s];
         if (_temporaries.TryGetValue(e, out var existing)) return existing;
+        // A continuous assignment updates in its own event, after the blocking statement that
+        // changed its inputs: read inside an initial block it would give a stale value.
+        if (_inProcess)
+            throw new InvalidOperationException($"module '{_module.Name}': a testbench statement slices or sign-extends a compound expression; copy it into a variable first");
         var rendered = Render(e);
         var name = _names.Claim("tmp");
         _temporaries[e] = name;

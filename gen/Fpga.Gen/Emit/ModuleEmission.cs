@@ -7,7 +7,7 @@ namespace Fpga.Gen.Emit;
 /// <summary>
 /// Emits one module. Sections are collected first and written in a fixed order: header,
 /// ports, declarations, continuous assignments, instances, combinational blocks, registers,
-/// memories. Rendering an expression may add a temporary wire (Verilog-2005 cannot slice an
+/// memories, initial blocks (testbenches only). Rendering an expression may add a temporary wire (Verilog-2005 cannot slice an
 /// expression), which is why declarations are written only after everything is rendered.
 /// </summary>
 internal sealed partial class ModuleEmission
@@ -16,6 +16,7 @@ internal sealed partial class ModuleEmission
     private readonly VerilogNamespace _names = new();
     private readonly Dictionary<Signal, string> _signalNames = [];
     private readonly Dictionary<Memory, string> _memoryNames = [];
+    private readonly Dictionary<RegArray, string> _arrayNames = [];
     private readonly HashSet<Signal> _procedural = [];
     private readonly List<string> _declarations = [];
     private readonly List<string> _assigns = [];
@@ -30,6 +31,9 @@ internal sealed partial class ModuleEmission
         foreach (var port in module.PortSignals) _signalNames[port] = _names.ClaimExact(port.Name);
         foreach (var signal in module.Internals) _signalNames[signal] = _names.Claim(signal.Name);
         foreach (var memory in module.Memories) _memoryNames[memory] = _names.Claim(memory.Name);
+        foreach (var array in module.Arrays) _arrayNames[array] = _names.Claim(array.Name);
+        foreach (var process in module.Processes)
+            foreach (var a in ExprWalk.Assignments(process.Body)) _procedural.Add(a.Target);
         foreach (var block in module.CombBlocks)
             foreach (var a in ExprWalk.Assignments(block.Body)) _procedural.Add(a.Target);
         foreach (var reg in module.Registers) _procedural.Add(reg.Q);
@@ -41,11 +45,14 @@ internal sealed partial class ModuleEmission
         foreach (var signal in _module.Internals) Declare(signal);
         foreach (var memory in _module.Memories)
             _declarations.Add($"reg {Range(memory.Width)}{_memoryNames[memory]} [0:{memory.Depth - 1}];");
+        foreach (var array in _module.Arrays)
+            _declarations.Add($"reg {Range(array.Width)}{_arrayNames[array]} [0:{array.Depth - 1}];");
         foreach (var assign in _module.Assigns) _assigns.Add($"assign {_signalNames[assign.Target]} = {Render(assign.Value)};");
         foreach (var instance in _module.Instances) CollectInstance(instance);
         foreach (var block in _module.CombBlocks) CollectCombBlock(block);
         CollectRegisters();
         foreach (var memory in _module.Memories) CollectMemory(memory);
+        foreach (var process in _module.Processes) CollectProcess(process);
         return Write();
     }
 
@@ -66,6 +73,7 @@ internal sealed partial class ModuleEmission
             Blocks(w, _combBlocks);
             Blocks(w, _registerBlocks);
             Blocks(w, _memoryBlocks);
+            Blocks(w, _processBlocks);
         }
         w.Line("endmodule");
         w.Line();
@@ -103,6 +111,11 @@ internal sealed partial class ModuleEmission
 
     private void Declare(Signal signal)
     {
+        if (_module.Integers.Contains(signal))
+        {
+            _declarations.Add($"integer {_signalNames[signal]};");
+            return;
+        }
         var kind = _procedural.Contains(signal) ? "reg" : "wire";
         var line = $"{kind} {(signal.Signed ? "signed " : "")}{Range(signal.Width)}{_signalNames[signal]};";
         var commented = _module.SignalComments.TryGetValue(signal, out var comment) ? $"{line} // {comment}" : line;

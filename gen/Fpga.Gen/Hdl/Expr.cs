@@ -49,6 +49,12 @@ public abstract class Expr
     public Expr Le(Expr other) => new BinaryExpr(BinaryOp.Le, this, other);
     public Expr Gt(Expr other) => new BinaryExpr(BinaryOp.Gt, this, other);
     public Expr Ge(Expr other) => new BinaryExpr(BinaryOp.Ge, this, other);
+    /// <summary>Four-state <c>===</c>, for testbenches only.</summary>
+    public Expr IdenticalTo(Expr other) => new IdentityExpr(true, this, other);
+
+    /// <summary>Four-state <c>!==</c>, for testbenches only: true when any bit differs or is X or Z.</summary>
+    public Expr NotIdenticalTo(Expr other) => new IdentityExpr(false, this, other);
+
     public Expr Eq(long value) => Eq(Const(value, Type));
     public Expr Ne(long value) => Ne(Const(value, Type));
     public Expr Lt(long value) => Lt(Const(value, Type));

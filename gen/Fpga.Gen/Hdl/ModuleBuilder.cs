@@ -23,11 +23,19 @@ public sealed class ModuleBuilder
     private readonly List<string> _comments = [];
     private readonly Dictionary<Signal, string> _signalComments = [];
     private readonly HashSet<Signal> _unread = [];
+    private readonly List<InitialProcess> _processes = [];
+    private readonly List<RegArray> _arrays = [];
+    private readonly List<Signal> _integers = [];
     private Signal? _clock;
     private Signal? _reset;
 
-    public ModuleBuilder(string name, DesignConventions? conventions = null)
+    public ModuleBuilder(string name, DesignConventions? conventions = null) : this(name, conventions, ModuleKind.Synthesizable)
     {
+    }
+
+    internal ModuleBuilder(string name, DesignConventions? conventions, ModuleKind kind)
+    {
+        Kind = kind;
         if (!VerilogIdentifier.IsPlain(name))
             throw new HdlConstructionException($"module name '{name}' is not a plain identifier (letters, digits, single underscores)");
         Name = name;
@@ -36,6 +44,7 @@ public sealed class ModuleBuilder
 
     public string Name { get; }
     public DesignConventions Conventions { get; }
+    public ModuleKind Kind { get; }
 
     /// <summary>The clock input, created on first use.</summary>
     public Signal Clock => RequireClock();
@@ -149,7 +158,26 @@ public sealed class ModuleBuilder
         var ports = new[] { _clock, _reset }.OfType<Signal>().Concat(_ports.Where(p => p != _clock && p != _reset)).ToArray();
         return new ModuleIr(Name, Conventions, _comments.ToArray(), ports, _internals.ToArray(), _assigns.ToArray(),
             _combBlocks.ToArray(), _registers.ToArray(), _memories.ToArray(), _instances.ToArray(), _clock, _reset,
-            new Dictionary<Signal, string>(_signalComments), new HashSet<Signal>(_unread));
+            new Dictionary<Signal, string>(_signalComments), new HashSet<Signal>(_unread), Kind, _processes.ToArray(), _arrays.ToArray(), _integers.ToArray());
+    }
+
+    // Simulation constructs: reached only through TestbenchBuilder, and rejected by the
+    // synthesizable-subset check should one ever reach a synthesizable module.
+    internal void AddProcess(InitialProcess process) => _processes.Add(process);
+
+    internal RegArray NewArray(string name, int width, int depth)
+    {
+        Claim(name);
+        var array = new RegArray(name, width, depth, Name);
+        _arrays.Add(array);
+        return array;
+    }
+
+    internal Signal NewInteger(string name)
+    {
+        var signal = NewInternal(name, HdlType.SInt(32));
+        _integers.Add(signal);
+        return signal;
     }
 
     internal Signal RequireClock() => _clock ??= AddPort(Conventions.ClockName, HdlType.Bit, SignalKind.Input);

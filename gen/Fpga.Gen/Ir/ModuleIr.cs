@@ -14,9 +14,14 @@ public sealed class ModuleIr : IModuleInterface
     internal ModuleIr(string name, DesignConventions conventions, IReadOnlyList<string> comments, IReadOnlyList<Signal> ports,
         IReadOnlyList<Signal> internals, IReadOnlyList<ContinuousAssign> assigns, IReadOnlyList<CombBlock> combBlocks,
         IReadOnlyList<Register> registers, IReadOnlyList<Memory> memories, IReadOnlyList<Instance> instances, Signal? clock, Signal? reset,
-        IReadOnlyDictionary<Signal, string> signalComments, IReadOnlySet<Signal>? unread = null)
+        IReadOnlyDictionary<Signal, string> signalComments, IReadOnlySet<Signal> unread, ModuleKind kind, IReadOnlyList<InitialProcess> processes,
+        IReadOnlyList<RegArray> arrays, IReadOnlyList<Signal> integers)
     {
-        Unread = unread ?? new HashSet<Signal>();
+        Unread = unread;
+        Kind = kind;
+        Processes = processes;
+        Arrays = arrays;
+        Integers = integers.ToHashSet();
         Name = name;
         Conventions = conventions;
         Comments = comments;
@@ -49,6 +54,17 @@ public sealed class ModuleIr : IModuleInterface
     public IReadOnlyDictionary<Signal, string> SignalComments { get; }
     /// <summary>Signals left unread on purpose (a vendor primitive's unused outputs), each with its reason in <see cref="SignalComments"/>.</summary>
     public IReadOnlySet<Signal> Unread { get; }
+
+    public ModuleKind Kind { get; }
+
+    /// <summary>Initial blocks: a testbench's only.</summary>
+    public IReadOnlyList<InitialProcess> Processes { get; }
+
+    /// <summary>Reg arrays read by index: a testbench's only.</summary>
+    public IReadOnlyList<RegArray> Arrays { get; }
+
+    /// <summary>Internal signals declared <c>integer</c>: a testbench's only.</summary>
+    public IReadOnlySet<Signal> Integers { get; }
 
     public IEnumerable<Signal> AllSignals => PortSignals.Concat(Internals);
 

@@ -33,6 +33,12 @@ public static class DriverCheck
         foreach (var signal in drivers.Keys)
             if (!own.Contains(signal))
                 Fail(module, signal, $"belongs to module '{signal.ModuleName}' and cannot be driven here");
+        var arrays = module.Arrays.ToHashSet();
+        var foreignArray = Reads(module).SelectMany(ExprWalk.Nodes).OfType<ArrayElementExpr>().Select(e => e.Array)
+            .Concat(module.Processes.SelectMany(p => ExprWalk.Statements(p.Body)).OfType<ReadMemHexStatement>().Select(r => r.Array))
+            .FirstOrDefault(a => !arrays.Contains(a));
+        if (foreignArray is not null)
+            throw new HdlCheckException(Check, module.Name, foreignArray.Name, $"is an array of module '{foreignArray.ModuleName}' and cannot be used here");
     }
 
     /// <summary>Each signal's drivers, described for messages; a comb block counts once however often it assigns.</summary>
@@ -53,6 +59,9 @@ public static class DriverCheck
             foreach (var read in memory.Reads) Add(read.Data, $"a read port of memory '{memory.Name}'");
         foreach (var instance in module.Instances)
             foreach (var (port, signal) in instance.Outputs) Add(signal, $"instance port {instance.Name}.{port}");
+        for (int p = 0; p < module.Processes.Count; p++)
+            foreach (var target in ExprWalk.Assignments(module.Processes[p].Body).Select(a => a.Target).Distinct())
+                Add(target, $"initial block {p + 1}");
         return drivers;
     }
 
@@ -72,6 +81,7 @@ public static class DriverCheck
         }
         foreach (var instance in module.Instances)
             foreach (var (_, value) in instance.Inputs) yield return value;
+        foreach (var e in module.Processes.SelectMany(p => ExprWalk.Reads(p.Body))) yield return e;
     }
 
     private static void Fail(ModuleIr module, Signal signal, string problem) => throw new HdlCheckException(Check, module.Name, signal.Name, problem);

@@ -7,6 +7,8 @@ public static class ModuleChecks
 {
     public static ModuleIr Verify(ModuleIr module)
     {
+        // First: the passes after it assume each kind holds only its own constructs.
+        SynthesizableSubsetCheck.Run(module);
         ConnectionCheck.Run(module);
         WidthCheck.Run(module);
         DriverCheck.Run(module);

@@ -16,6 +16,7 @@ public static class WidthCheck
     {
         foreach (var assign in module.Assigns) Same(module, assign.Target, assign.Target.Type, assign.Value.Type, "is assigned");
         foreach (var block in module.CombBlocks) Statements(module, block.Body);
+        foreach (var process in module.Processes) Statements(module, process.Body);
         foreach (var reg in module.Registers)
         {
             Same(module, reg.Q, reg.Q.Type, reg.Next!.Type, "is loaded with");
@@ -57,7 +58,7 @@ public static class WidthCheck
                     Same(module, a.Target, a.Target.Type, a.Value.Type, "is assigned");
                     break;
                 case IfStatement i:
-                    if (i.Condition.Width != 1) Fail(module, Describe(i.Condition), $"is a {i.Condition.Type} if-condition; a condition is 1 bit");
+                    Condition(module, i.Condition, "if-condition");
                     Statements(module, i.Then);
                     Statements(module, i.Else);
                     break;
@@ -65,8 +66,26 @@ public static class WidthCheck
                     foreach (var arm in c.Arms) Statements(module, arm.Body);
                     Statements(module, c.Default);
                     break;
+                case WhileStatement w:
+                    Condition(module, w.Condition, "while-condition");
+                    Statements(module, w.Body);
+                    break;
+                case ForStatement f:
+                    Same(module, f.Counter, f.Counter.Type, f.From.Type, "is initialized with");
+                    Same(module, f.Counter, f.Counter.Type, f.Next.Type, "is stepped to");
+                    Condition(module, f.Condition, "for-condition");
+                    Statements(module, f.Body);
+                    break;
+                case ForeverStatement f:
+                    Statements(module, f.Body);
+                    break;
             }
         }
+    }
+
+    private static void Condition(ModuleIr module, Expr condition, string what)
+    {
+        if (condition.Width != 1) Fail(module, Describe(condition), $"is a {condition.Type} {what}; a condition is 1 bit");
     }
 
     private static void Same(ModuleIr module, Signal target, HdlType expected, HdlType actual, string verb)

@@ -3,6 +3,11 @@ using Fpga.Gen.Cores.XnorPopcount;
 using Fpga.Gen.Shipped;
 using Fpga.Host.Diagnostics;
 using Fpga.Host.Generation;
+using Fpga.Host.Golden;
+using Fpga.Host.Quantization;
+using Fpga.Host.Testbench;
+using Fpga.Host.Verification;
+using Fpga.Gen.Cores.Lstm;
 
 namespace Fpga.Cli.Commands;
 
@@ -23,17 +28,25 @@ public static class GenCommand
         var ka = new Option<int>("--ka") { Description = "Activation codes (xnor-mvu).", DefaultValueFactory = _ => 2 };
         var config = new Option<string?>("--config") { Description = "An accelerator spec (JSON): generate its top, every module below it and a manifest." };
         var model = new Option<string?>("--model") { Description = "A quantized model: derive its spec, then as --config." };
-        var command = new Command("gen", "Generate Verilog for a spec, a quantized model, a block or the shipped configurations.") { output, config, model, shipped, block, simd, levels, rows, cols, pe, kw, ka };
+        var seed = new Option<int>("--seed") { Description = "Seed of the testbench's random inputs, sink stalls and (with --config) model.", DefaultValueFactory = _ => 1 };
+        var sequences = new Option<int>("--sequences") { Description = "Sequences the testbench replays.", DefaultValueFactory = _ => 2 };
+        var steps = new Option<int>("--steps") { Description = "Steps per sequence in the testbench.", DefaultValueFactory = _ => 16 };
+        var stall = new Option<double>("--stall") { Description = "Probability that the testbench's sink stalls a cycle.", DefaultValueFactory = _ => 0.25 };
+        var command = new Command("gen", "Generate Verilog for a spec, a quantized model, a block or the shipped configurations.") { output, config, model, shipped, block, simd, levels, rows, cols, pe, kw, ka, seed, sequences, steps, stall };
         command.SetAction(parse =>
         {
             var directory = parse.GetValue(output)!;
+            var bench = new BenchOptions(parse.GetValue(sequences), parse.GetValue(steps), parse.GetValue(seed), parse.GetValue(stall)).Validate();
             if (parse.GetValue(config) is { } configPath)
-                return GenerateSpec(console, directory, ReadSpec(configPath));
+            {
+                var spec = ReadSpec(configPath);
+                return GenerateSpec(console, directory, spec, () => BenchModel.ForSpec(spec, bench.Seed), bench);
+            }
             if (parse.GetValue(model) is { } modelPath)
             {
                 var file = Fpga.Host.Models.ModelFileReader.Read(modelPath);
                 var quantized = file.QuantizedModel ?? throw new FpgaException($"{modelPath}: is a float model; quantize it first (fpga quantize)");
-                return GenerateSpec(console, directory, Fpga.Host.Golden.AcceleratorSpecs.ForModel(quantized));
+                return GenerateSpec(console, directory, Fpga.Host.Golden.AcceleratorSpecs.ForModel(quantized), () => quantized, bench);
             }
             if (parse.GetValue(shipped))
             {
@@ -78,8 +91,18 @@ public static class GenCommand
         return Fpga.Gen.Spec.AcceleratorSpec.FromJson(text, path);
     }
 
-    private static int GenerateSpec(CliConsole console, string directory, Fpga.Gen.Spec.AcceleratorSpec spec)
+    private static int GenerateSpec(CliConsole console, string directory, Fpga.Gen.Spec.AcceleratorSpec spec, Func<QuantizedModel> model, BenchOptions benchOptions)
     {
+        // The bench is built (golden model included) before anything is written, so a failure leaves nothing behind.
+        var unsupported = LayerEngineImage.Unsupported(spec);
+        (LstmLayerEngine Engine, GeneratedTestbench Bench)? bench = null;
+        if (unsupported is null)
+        {
+            var quantized = model();
+            var engine = LstmLayerEngine.Generate(spec);
+            var image = ModelImage.Build(quantized, spec);
+            bench = (engine, LayerEngineTestbench.Create(engine, image, BenchModel.Inputs(quantized, spec, benchOptions), benchOptions));
+        }
         var accelerator = Fpga.Gen.Cores.Accelerator.LstmAccelerator.Generate(spec);
         var files = RtlWriter.Write(directory, Fpga.Gen.Emit.VerilogEmitter.EmitHierarchy(accelerator.Module));
         AcceleratorManifest.Write(directory, accelerator);
@@ -87,6 +110,15 @@ public static class GenCommand
         console.Out.WriteLine($"  write bus: {accelerator.MemoryMap.AddressWidth}-bit address, {accelerator.MemoryMap.DataWidth}-bit data, {accelerator.MemoryMap.Regions.Count} regions");
         console.Out.WriteLine($"  input: {accelerator.InputBeatsPerStep} beats of {accelerator.InputBeatWidth} bits a step");
         console.Out.WriteLine($"  {accelerator.CyclesPerStep} cycles per step (ideal {accelerator.Folding.IdealCyclesPerStep:0.#}){(accelerator.DenseCycles > 0 ? $", {accelerator.DenseCycles} more for the logits" : "")}");
+        if (bench is { } made)
+        {
+            var benchDirectory = TestbenchWriter.Write(directory, made.Engine.Module, made.Bench);
+            console.Out.WriteLine($"testbench {made.Bench.Top} of layer 0 ({made.Engine.Module.Name}): {made.Bench.Steps} steps, {made.Bench.Outputs} outputs; how to run it: {Path.Combine(benchDirectory, BenchReadme.FileName)}");
+        }
+        else
+        {
+            console.Out.WriteLine($"no testbench: {unsupported}");
+        }
         return FpgaCli.ExitOk;
     }
 }

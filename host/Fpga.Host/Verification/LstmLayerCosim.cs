@@ -1,5 +1,6 @@
 using System.Numerics;
 using Fpga.Gen.Cores.Lstm;
+using Fpga.Gen.Testbench;
 using Fpga.Host.Golden;
 using Fpga.Sim.Verilator;
 
@@ -28,25 +29,16 @@ public static class LstmLayerCosim
         sim.Set("rst", true);
         sim.Step(2);
         sim.Set("rst", false);
-        var layer = image.Layers[0];
-        // Physical row 4k + q holds canonical row q * H + k: one PE-4 beat is one unit's four gates.
-        int Canonical(int row) => (row % 4) * h + row / 4;
-        MvuLoader.LoadWeights(sim, engine.Input, "wx", "ax",
-            (r, i) => MvuLoader.Columns(layer.InputWeights.Plane(Canonical(r), i)), (r, i) => layer.InputWeights.Coefficient(Canonical(r), i));
-        MvuLoader.LoadWeights(sim, engine.Recurrent, "wh", "ah",
-            (r, i) => MvuLoader.Columns(layer.HiddenWeights.Plane(Canonical(r), i)), (r, i) => layer.HiddenWeights.Coefficient(Canonical(r), i));
-        int wz = spec.Gate.Width;
-        for (int k = 0; k < h; k++)
+        foreach (var write in LayerEngineImage.Writes(engine, image))
         {
-            BigInteger word = 0;
-            for (int q = 0; q < 4; q++) word |= TwosComplement.Bits(layer.Bias[q * h + k], wz) << (q * wz);
-            sim.Set("b_wr_addr", (ulong)k);
-            sim.Set("b_wr_data", word);
-            sim.Set("b_wr_en", true);
+            var port = LayerEngineBench.PortPrefix(write.Target);
+            sim.Set($"{port}_wr_addr", write.Address);
+            sim.Set($"{port}_wr_data", write.Data);
+            sim.Set($"{port}_wr_en", true);
             sim.Step();
+            sim.Set($"{port}_wr_en", false);
         }
-        sim.Set("b_wr_en", false);
-        if (layer.StaticCoefficients is { } fixedCoefficients)
+        if (image.Layers[0].StaticCoefficients is { } fixedCoefficients)
         {
             for (int j = 0; j < fixedCoefficients.Length; j++)
             {

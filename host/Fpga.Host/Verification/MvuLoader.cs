@@ -18,6 +18,23 @@ public static class MvuLoader
     public static void LoadWeights(VerilatorSimulation sim, XnorMvu mvu, string planesPort, string coefficientsPort,
         Func<int, int, BigInteger> plane, Func<int, int, long> coefficient)
     {
+        foreach (var write in WeightWrites(mvu, plane, coefficient))
+        {
+            var port = write.Coefficient ? coefficientsPort : planesPort;
+            sim.Set($"{port}_wr_addr", write.Address);
+            sim.Set($"{port}_wr_data", write.Data);
+            sim.Set($"{port}_wr_en", true);
+            sim.Step();
+            sim.Set($"{port}_wr_en", false);
+        }
+    }
+
+    /// <summary>
+    /// Every write that loads a unit's weights, in order: per row and weight code the plane's
+    /// SIMD-bit words, then the coefficient (two's complement bits of its width).
+    /// </summary>
+    public static IEnumerable<MvuWrite> WeightWrites(XnorMvu mvu, Func<int, int, BigInteger> plane, Func<int, int, long> coefficient)
+    {
         var o = mvu.Options;
         var map = mvu.MemoryMap;
         for (int r = 0; r < o.Rows; r++)
@@ -26,41 +43,46 @@ public static class MvuLoader
             {
                 var bits = plane(r, i);
                 for (int cf = 0; cf < o.ColFolds; cf++)
-                {
-                    sim.Set($"{planesPort}_wr_addr", map.WeightWriteAddress(r, i, cf));
-                    sim.Set($"{planesPort}_wr_data", Word(bits, cf, o.Simd));
-                    sim.Set($"{planesPort}_wr_en", true);
-                    sim.Step();
-                }
-                sim.Set($"{planesPort}_wr_en", false);
-                sim.Set($"{coefficientsPort}_wr_addr", map.CoefficientWriteAddress(r, i));
-                sim.Set($"{coefficientsPort}_wr_data", TwosComplement.Bits(coefficient(r, i), o.WeightCoefficientWidth));
-                sim.Set($"{coefficientsPort}_wr_en", true);
-                sim.Step();
-                sim.Set($"{coefficientsPort}_wr_en", false);
+                    yield return new MvuWrite(false, map.WeightWriteAddress(r, i, cf), Word(bits, cf, o.Simd));
+                yield return new MvuWrite(true, map.CoefficientWriteAddress(r, i), TwosComplement.Bits(coefficient(r, i), o.WeightCoefficientWidth));
             }
         }
     }
 
     public static void LoadActivations(VerilatorSimulation sim, XnorMvu mvu, IReadOnlyList<BigInteger> planes, IReadOnlyList<long> coefficients)
     {
+        foreach (var write in ActivationWrites(mvu, planes, coefficients))
+        {
+            if (write.Coefficient)
+            {
+                if (mvu.Options.ActivationCodes > 1) sim.Set("g_wr_idx", write.Address);
+                sim.Set("g_wr_data", write.Data);
+                sim.Set("g_wr_en", true);
+            }
+            else
+            {
+                sim.Set("x_wr_addr", write.Address);
+                sim.Set("x_wr_data", write.Data);
+                sim.Set("x_wr_en", true);
+            }
+            sim.Step();
+            sim.Set(write.Coefficient ? "g_wr_en" : "x_wr_en", false);
+        }
+    }
+
+    /// <summary>
+    /// Every write that loads one activation vector, in order: per code its SIMD-bit words
+    /// (x port), then its coefficient (g port; the address is the code index).
+    /// </summary>
+    public static IEnumerable<MvuWrite> ActivationWrites(XnorMvu mvu, IReadOnlyList<BigInteger> planes, IReadOnlyList<long> coefficients)
+    {
         var o = mvu.Options;
         var map = mvu.MemoryMap;
         for (int j = 0; j < o.ActivationCodes; j++)
         {
             for (int cf = 0; cf < o.ColFolds; cf++)
-            {
-                sim.Set("x_wr_addr", map.ActivationWriteAddress(j, cf));
-                sim.Set("x_wr_data", Word(planes[j], cf, o.Simd));
-                sim.Set("x_wr_en", true);
-                sim.Step();
-            }
-            sim.Set("x_wr_en", false);
-            if (o.ActivationCodes > 1) sim.Set("g_wr_idx", (ulong)j);
-            sim.Set("g_wr_data", TwosComplement.Bits(coefficients[j], o.ActivationCoefficientWidth));
-            sim.Set("g_wr_en", true);
-            sim.Step();
-            sim.Set("g_wr_en", false);
+                yield return new MvuWrite(false, map.ActivationWriteAddress(j, cf), Word(planes[j], cf, o.Simd));
+            yield return new MvuWrite(true, (ulong)j, TwosComplement.Bits(coefficients[j], o.ActivationCoefficientWidth));
         }
     }
 
@@ -74,3 +96,6 @@ public static class MvuLoader
 
     private static BigInteger Word(BigInteger plane, int colFold, int simd) => (plane >> (colFold * simd)) & ((BigInteger.One << simd) - 1);
 }
+
+/// <summary>One write into a matrix-vector unit: to its plane memory, or (Coefficient) to its coefficient memory or register.</summary>
+public sealed record MvuWrite(bool Coefficient, ulong Address, BigInteger Data);

@@ -100,6 +100,7 @@ module greedy_requant_h128_k2_s32_201b708b (
       code_q <= 1'd0;
       phase_q <= 1'd0;
       out_valid_q <= 1'd0;
+      sum_q <= 20'sd0;
     end else begin
       state_q <= sum_done ? 2'd1 : (divide_done ? 2'd2 : (code_done ? 2'd0 : state_q));
       phase_q <= in_code ? (phase_q ? (~code_step) : 1'd1) : 1'd0;
@@ -110,13 +111,13 @@ module greedy_requant_h128_k2_s32_201b708b (
       if (code_done) begin
         code_q <= last_code ? 1'd0 : (code_q + 1'd1);
       end
+      if (accept | code_step) begin
+        sum_q <= (sum_done | code_done) ? 20'sd0 : sum_total;
+      end
     end
   end
 
   always @(posedge clk) begin
-    if (accept | code_step) begin
-      sum_q <= (sum_done | code_done) ? 20'sd0 : sum_total;
-    end
     if (sum_done | in_divide) begin
       numerator_q <= sum_done ? (({1'd0, $unsigned(sum_total)} << 1) + 21'd128) : (numerator_q << 1);
     end

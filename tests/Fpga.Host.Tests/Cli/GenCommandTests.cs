@@ -74,4 +74,30 @@ public sealed class GenCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("error: simd: 4 is outside 8..1024 bits", run.Error.TrimEnd());
     }
+
+    [Fact]
+    public void ASpecAlsoGivesASelfCheckingBenchWithVectorFilesSizedByTheOptions()
+    {
+        var spec = new AcceleratorSpec { InputSize = 10, HiddenSize = 8, Pe = 4, Simd = 4 }.Validate();
+        string config = _dir.File("spec.json");
+        File.WriteAllText(config, spec.ToJson());
+        string output = Path.Combine(_dir.Path, "rtl");
+        var run = CliRun.Of("gen", "--config", config, "-o", output, "--sequences", "3", "--steps", "11", "--seed", "9");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("33 steps, 264 outputs", run.Out);
+
+        string bench = Path.Combine(output, "tb");
+        string top = $"tb_lstm_layer_{spec.Hash[..8]}";
+        Assert.True(File.Exists(Path.Combine(bench, top + ".v")));
+        Assert.Equal(33 * 8, File.ReadAllLines(Path.Combine(bench, "expected.hex")).Length);
+        Assert.All(File.ReadAllLines(Path.Combine(bench, "expected.hex")), line => Assert.Equal((spec.Hidden.Width + 3) / 4, line.Length));
+        Assert.Equal(33, File.ReadAllLines(Path.Combine(bench, "input.hex")).Count(l => Convert.ToUInt64(l, 16) >> 15 == 2)); // one start per step
+        var readme = File.ReadAllText(Path.Combine(bench, "README.md"));
+        Assert.Contains($"iverilog -g2005 -s {top}", readme);
+        Assert.Contains($"verilator --binary --timing -Wall --top-module {top}", readme);
+        Assert.Contains("PASS: 264 outputs match", readme);
+        // The RTL the bench names is there, one directory up.
+        foreach (var file in readme.Split(' ', '\n').Where(w => w.StartsWith("../", StringComparison.Ordinal)).Distinct())
+            Assert.True(File.Exists(Path.Combine(bench, file)), file);
+    }
 }
