@@ -33,6 +33,8 @@ internal sealed partial class ModuleEmission
     private static string ParameterText(ParameterValue value) =>
         value.Integer is { } i ? i.ToString(System.Globalization.CultureInfo.InvariantCulture)
         : value.Bits is { } b ? Literal(b)
+        // Verilog needs a digit on both sides of the point.
+        : value.Real is { } r ? r.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture)
         : $"\"{value.Text}\"";
 
     private static void CommaLines(IndentedWriter w, IReadOnlyList<string> items)

@@ -105,7 +105,17 @@ internal sealed partial class ModuleEmission
     {
         var kind = _procedural.Contains(signal) ? "reg" : "wire";
         var line = $"{kind} {(signal.Signed ? "signed " : "")}{Range(signal.Width)}{_signalNames[signal]};";
-        _declarations.Add(_module.SignalComments.TryGetValue(signal, out var comment) ? $"{line} // {comment}" : line);
+        var commented = _module.SignalComments.TryGetValue(signal, out var comment) ? $"{line} // {comment}" : line;
+        if (_module.Unread.Contains(signal))
+        {
+            _declarations.Add("/* verilator lint_off UNUSEDSIGNAL */");
+            _declarations.Add(commented);
+            _declarations.Add("/* verilator lint_on UNUSEDSIGNAL */");
+        }
+        else
+        {
+            _declarations.Add(commented);
+        }
     }
 
     private static string Range(int width) => width == 1 ? "" : $"[{width - 1}:0] ";

@@ -5,19 +5,23 @@ namespace Fpga.Gen.Hdl;
 /// <summary>A parameter override on an instance: an integer, a sized bit pattern or a string.</summary>
 public sealed record ParameterValue
 {
-    private ParameterValue(BigInteger? integer, ConstExpr? bits, string? text)
+    private ParameterValue(BigInteger? integer, ConstExpr? bits, string? text, decimal? real = null)
     {
         Integer = integer;
         Bits = bits;
         Text = text;
+        Real = real;
     }
 
     public BigInteger? Integer { get; }
     public ConstExpr? Bits { get; }
     public string? Text { get; }
+    /// <summary>A real parameter (vendor clocking primitives take periods and multipliers as reals).</summary>
+    public decimal? Real { get; }
 
     public static ParameterValue Of(BigInteger value) => new(value, null, null);
     public static ParameterValue Of(ConstExpr bits) => new(null, bits, null);
+    public static ParameterValue OfReal(decimal value) => new(null, null, null, value);
     public static ParameterValue Of(string text) =>
         text.Any(c => c is '"' or '\\' or '\n' or '\r') ? throw new HdlConstructionException($"parameter string '{text}' holds a quote, backslash or newline") : new(null, null, text);
 }

@@ -22,6 +22,7 @@ public sealed class ModuleBuilder
     private readonly List<Instance> _instances = [];
     private readonly List<string> _comments = [];
     private readonly Dictionary<Signal, string> _signalComments = [];
+    private readonly HashSet<Signal> _unread = [];
     private Signal? _clock;
     private Signal? _reset;
 
@@ -47,6 +48,18 @@ public sealed class ModuleBuilder
 
     /// <summary>A comment emitted beside a signal's declaration (why it is this wide, what it holds).</summary>
     public void Describe(Signal signal, string comment) => _signalComments[signal] = comment;
+
+    /// <summary>
+    /// A wire that takes an output nobody reads (an instance's port that must be connected for
+    /// lint but has no use here); the reason is emitted beside its lint waiver.
+    /// </summary>
+    public Signal Unread(string name, HdlType type, string reason)
+    {
+        var signal = NewInternal(name, type);
+        _unread.Add(signal);
+        _signalComments[signal] = reason;
+        return signal;
+    }
 
     public Signal Input(string name, int width) => Input(name, HdlType.UInt(width));
     public Signal Input(string name, HdlType type) => AddPort(name, type, SignalKind.Input);
@@ -136,7 +149,7 @@ public sealed class ModuleBuilder
         var ports = new[] { _clock, _reset }.OfType<Signal>().Concat(_ports.Where(p => p != _clock && p != _reset)).ToArray();
         return new ModuleIr(Name, Conventions, _comments.ToArray(), ports, _internals.ToArray(), _assigns.ToArray(),
             _combBlocks.ToArray(), _registers.ToArray(), _memories.ToArray(), _instances.ToArray(), _clock, _reset,
-            new Dictionary<Signal, string>(_signalComments));
+            new Dictionary<Signal, string>(_signalComments), new HashSet<Signal>(_unread));
     }
 
     internal Signal RequireClock() => _clock ??= AddPort(Conventions.ClockName, HdlType.Bit, SignalKind.Input);

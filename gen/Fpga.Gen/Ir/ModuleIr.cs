@@ -14,8 +14,9 @@ public sealed class ModuleIr : IModuleInterface
     internal ModuleIr(string name, DesignConventions conventions, IReadOnlyList<string> comments, IReadOnlyList<Signal> ports,
         IReadOnlyList<Signal> internals, IReadOnlyList<ContinuousAssign> assigns, IReadOnlyList<CombBlock> combBlocks,
         IReadOnlyList<Register> registers, IReadOnlyList<Memory> memories, IReadOnlyList<Instance> instances, Signal? clock, Signal? reset,
-        IReadOnlyDictionary<Signal, string> signalComments)
+        IReadOnlyDictionary<Signal, string> signalComments, IReadOnlySet<Signal>? unread = null)
     {
+        Unread = unread ?? new HashSet<Signal>();
         Name = name;
         Conventions = conventions;
         Comments = comments;
@@ -46,6 +47,8 @@ public sealed class ModuleIr : IModuleInterface
     public Signal? Clock { get; }
     public Signal? Reset { get; }
     public IReadOnlyDictionary<Signal, string> SignalComments { get; }
+    /// <summary>Signals left unread on purpose (a vendor primitive's unused outputs), each with its reason in <see cref="SignalComments"/>.</summary>
+    public IReadOnlySet<Signal> Unread { get; }
 
     public IEnumerable<Signal> AllSignals => PortSignals.Concat(Internals);
 

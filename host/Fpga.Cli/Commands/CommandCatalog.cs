@@ -15,6 +15,8 @@ public static class CommandCatalog
         yield return InferCommand.Create(console);
         yield return GenCommand.Create(console);
         yield return LintCommand.Create(console);
+        yield return ConstraintsCommand.Create(console);
+        yield return BitstreamCommand.Create(console);
         yield return VersionCommand.Create(console);
     }
 }

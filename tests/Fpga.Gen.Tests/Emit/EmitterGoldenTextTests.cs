@@ -190,4 +190,34 @@ public class EmitterGoldenTextTests
         foreach (var build in new Func<Fpga.Gen.Ir.ModuleIr>[] { SampleModules.Memories, SampleModules.CombinationalBlock, SampleModules.Hierarchy })
             Assert.Equal(Emit(build()), Emit(build()));
     }
+
+    [Fact]
+    public void UnreadOutputsOfAPrimitiveAreWaivedWithTheirReason()
+    {
+        var m = new ModuleBuilder("sample_unread");
+        var box = new BlackBox("VENDOR_CELL", [new PortSpec("I", PortDirection.Input, HdlType.Bit), new PortSpec("O", PortDirection.Output, HdlType.Bit),
+            new PortSpec("SPARE", PortDirection.Output, HdlType.UInt(2))]);
+        var o = m.Output("o", 1);
+        var used = m.Wire("used", 1);
+        m.Instantiate("u_cell", box).Input("I", m.Input("i", 1)).Output("O", used).Output("SPARE", m.Unread("spare", HdlType.UInt(2), "unused: a test port"));
+        m.Assign(o, used);
+        GoldenText.Contains("""
+            /* verilator lint_off UNUSEDSIGNAL */
+            wire [1:0] spare; // unused: a test port
+            /* verilator lint_on UNUSEDSIGNAL */
+            """, Emit(m.Build()));
+    }
+
+    [Fact]
+    public void RealParametersKeepADigitOnEachSideOfThePoint()
+    {
+        var m = new ModuleBuilder("sample_real");
+        var box = new BlackBox("VENDOR_CLOCK", [new PortSpec("I", PortDirection.Input, HdlType.Bit), new PortSpec("O", PortDirection.Output, HdlType.Bit)]);
+        var o = m.Output("o", 1);
+        m.Instantiate("u_clock", box).Parameter("PERIOD", ParameterValue.OfReal(83.333m)).Parameter("MULT", ParameterValue.OfReal(8m))
+            .Input("I", m.Input("i", 1)).Output("O", o);
+        var text = Emit(m.Build());
+        GoldenText.Contains(".PERIOD(83.333)", text);
+        GoldenText.Contains(".MULT(8.0)", text);
+    }
 }
