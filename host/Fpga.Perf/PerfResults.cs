@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace Fpga.Perf;
 
 /// <summary>Where and how the figures were measured.</summary>
-public sealed record MachineInfo(int Cores, int Threads, string Isa, string Runtime, string Os, DateTimeOffset When, string Note);
+/// <param name="LoadAverage">The 1-minute load average when the run started (Linux), for judging how shared the machine was; null elsewhere.</param>
+public sealed record MachineInfo(int Cores, int Threads, string Isa, string Runtime, string Os, DateTimeOffset When, double? LoadAverage, string Note);
 
 /// <summary>One matrix-vector product at kw = ka = <see cref="Bits"/>, times per product.</summary>
 public sealed record MatVecResult(int Rows, int Cols, int Bits, double FloatMicroseconds, double XnorMicroseconds, double XnorWithQuantizationMicroseconds,

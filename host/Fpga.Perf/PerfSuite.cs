@@ -19,10 +19,11 @@ public static class PerfSuite
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
         var machine = new MachineInfo(Environment.ProcessorCount, settings.Threads, PopcountIsas.Best.ToString(), RuntimeInformation.FrameworkDescription,
-            RuntimeInformation.OSDescription, DateTimeOffset.Now,
+            RuntimeInformation.OSDescription, DateTimeOffset.Now, LoadAverage(),
             "ratios come from candidates timed side by side in one run; absolute times move with the machine's load");
         output.WriteLine($"CPU performance: {machine.Cores} cores, {machine.Threads} threads per engine, popcount path {machine.Isa}, {machine.Runtime}");
         output.WriteLine($"  medians of {settings.Rounds} interleaved rounds; {machine.Note}");
+        if (machine.LoadAverage is { } load) output.WriteLine($"  load average at start: {load:F1} on {machine.Cores} cores");
         var matVec = MatVec(settings, output);
         var (step, peers) = Step(settings, output);
         output.WriteLine($"quantizers (alternating, 2 bits, 2 cycles):");
@@ -122,6 +123,14 @@ public static class PerfSuite
         }
         if (engines.FirstOrDefault(e => e.Bits == 2) is { } two && engines.FirstOrDefault(e => e.Engine == "onnxruntime float32") is { } ort)
             output.WriteLine($"  goal 2/2 faster than onnxruntime float32: {ort.MicrosecondsPerStep / two.MicrosecondsPerStep:F1}x {(two.MicrosecondsPerStep < ort.MicrosecondsPerStep ? "met" : "MISSED")}");
+    }
+
+    private static double? LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        if (!File.Exists(path)) return null;
+        string first = File.ReadAllText(path).Split(' ')[0];
+        return double.TryParse(first, System.Globalization.CultureInfo.InvariantCulture, out double load) ? load : null;
     }
 
     private static int? BitsOf(string name) => name.StartsWith("xnor ", StringComparison.Ordinal) ? int.Parse(name[5..name.IndexOf('/')]) : null;

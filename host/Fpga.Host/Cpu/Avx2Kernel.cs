@@ -17,6 +17,9 @@ internal sealed unsafe class Avx2Kernel : IXnorKernel
 
     private const int HalfWords = PackedLayout.WordsPerChunk / 2;
 
+    // Fully optimized at first call: a kernel call loops over many rows, so tiered compilation
+    // would run it as unoptimized or on-stack-replaced code for a long while.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Rows<TW, TA>(PackedMatrix matrix, PackedActivations input, int rowStart, Span<long> acc)
         where TW : struct, ICodeCount
         where TA : struct, ICodeCount

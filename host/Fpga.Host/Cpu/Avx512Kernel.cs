@@ -21,6 +21,9 @@ internal sealed unsafe class Avx512Kernel : IXnorKernel
     /// <summary>vpternlog truth table of (a xor b) and c.</summary>
     private const byte XorAnd = 0x28;
 
+    // Fully optimized at first call: a kernel call loops over many rows, so tiered compilation
+    // would run it as unoptimized or on-stack-replaced code for a long while.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Rows<TW, TA>(PackedMatrix matrix, PackedActivations input, int rowStart, Span<long> acc)
         where TW : struct, ICodeCount
         where TA : struct, ICodeCount

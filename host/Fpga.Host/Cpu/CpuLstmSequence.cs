@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Fpga.Gen.Spec;
 using Fpga.Host.Diagnostics;
 using Fpga.Host.Golden;
@@ -105,6 +106,8 @@ public sealed class CpuLstmSequence
     }
 
     /// <summary>Units start .. end - 1: their four gate rows' products (skipping a recurrent part whose G are all 0, which adds exactly 0), then steps 2 to 5.</summary>
+    // Fully optimized at first call, like the kernels, so neither engine is timed in unoptimized code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Units(CpuLayer layer, PackedActivations x, PackedActivations own, bool recurrent, long[] cell, long[] hidden, int start, int end)
     {
         var spec = _engine.Spec;

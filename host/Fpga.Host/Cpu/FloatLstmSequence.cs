@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Fpga.Host.Cpu;
@@ -49,6 +50,8 @@ public sealed class FloatLstmSequence
         }
     }
 
+    // Fully optimized at first call, like the kernels, so neither engine is timed in unoptimized code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Units(FloatLayer layer, float[] xh, float[] c, float[] next, int start, int end)
     {
         int h = layer.HiddenSize, count = end - start, length = layer.RowLength;

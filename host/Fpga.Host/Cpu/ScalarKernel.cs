@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Fpga.Host.Cpu;
 
@@ -8,6 +9,7 @@ namespace Fpga.Host.Cpu;
 /// </summary>
 internal static class ScalarKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Rows(PackedMatrix matrix, PackedActivations input, int rowStart, Span<long> acc)
     {
         var weights = matrix.Words;
