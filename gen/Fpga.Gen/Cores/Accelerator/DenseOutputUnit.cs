@@ -17,8 +17,11 @@ namespace Fpga.Gen.Cores.Accelerator;
 /// </summary>
 public sealed class DenseOutputUnit
 {
-    /// <summary>Cycles from taking a beat to its first logit on m_axis: bias read, output register.</summary>
-    public const int Latency = 2;
+    /// <summary>
+    /// Cycles from the beat on s_axis to the sink taking its lane-0 logit: the beat is taken,
+    /// its lane enters stage 1 (bias read), the output register, the sink's edge.
+    /// </summary>
+    public const int Latency = 4;
 
     private DenseOutputUnit(ModuleIr module) => Module = module;
 

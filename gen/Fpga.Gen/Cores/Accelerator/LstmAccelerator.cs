@@ -61,14 +61,27 @@ public sealed partial class LstmAccelerator
     /// </summary>
     public long CyclesPerStep => Engines.Sum(e => e.StepCycles + AcceleratorFolding.HandoverCycles);
 
-    /// <summary>Extra cycles after a sequence's last step for the logits (0 without): issue, unit tail, output unit, handover.</summary>
-    public long DenseCycles => AcceleratorFolding.HasDense(Spec)
-        ? Folding.Layers[^1].Recurrent.ExtraIssueCycles + Mvu.XnorMvu.Tail + DenseOutputUnit.Latency + AcceleratorFolding.HandoverCycles
-        : 0;
+    /// <summary>
+    /// Extra cycles after a sequence's last step for the logits (0 without), with a ready sink:
+    /// the first row fold's issue c = ceil(H / SIMD) kw ka and the unit's tail; then one beat
+    /// every max(c, PE) cycles (the output unit hands out one logit a cycle); the lanes of the
+    /// last beat up to the last real row; then the output unit's pipeline and the hand-over.
+    /// </summary>
+    public long DenseCycles
+    {
+        get
+        {
+            if (!AcceleratorFolding.HasDense(Spec)) return 0;
+            var recurrent = Folding.Layers[^1].Recurrent;
+            long fold = (long)recurrent.ColFolds * recurrent.WeightCodes * recurrent.ActivationCodes;
+            return fold + Mvu.XnorMvu.Tail + (recurrent.ExtraRowFolds - 1) * Math.Max(fold, Spec.Pe)
+                + (Spec.DenseOutputs - 1) % Spec.Pe + DenseOutputUnit.Latency + AcceleratorFolding.HandoverCycles;
+        }
+    }
 
     /// <summary>The formula behind <see cref="CyclesPerStep"/>, as the manifest and docs/ARCHITECTURE.md state it.</summary>
     public const string CyclesPerStepFormula =
-        "sum over layers of (max(input issue, recurrent issue) + 6 (unit tail) + 1 (join) + 6 (cell) + 1 (fork) + re-quantizer + 1 (handover)), "
+        "sum over layers of (max(input issue, recurrent issue) + 6 (unit tail) + 6 (cell) + 1 (re-quantizer takes the last h) + re-quantizer + 1 (handover)), "
         + "issue = (4H / PE) * ceil(n / SIMD) * kw * ka, greedy re-quantizer = ka * (divider bits + 1 + 2H) + 1";
 
     /// <summary>How much of the matrix-vector units' lanes a step keeps busy: ideal over measured cycles.</summary>

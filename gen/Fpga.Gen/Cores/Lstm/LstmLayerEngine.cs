@@ -48,10 +48,11 @@ public sealed class LstmLayerEngine
 
     /// <summary>
     /// Cycles from the edge that takes start to the edge after which busy is low, with a ready
-    /// sink: the products (issue, then the unit's tail), the join, the cell unit's pipeline, the
-    /// fork, and the re-quantizer's passes after the last h.
+    /// sink: the products (issue, then the unit's tail; the join adds the last beat straight into
+    /// the cell unit's first stage), the cell unit's pipeline, the edge at which the re-quantizer
+    /// takes the last h, and the re-quantizer's passes after it.
     /// </summary>
-    public long StepCycles => ProductIssueCycles + XnorMvu.Tail + 1 + Cell.Latency + 1 + Requantizer.Cycles;
+    public long StepCycles => ProductIssueCycles + XnorMvu.Tail + Cell.Latency + 1 + Requantizer.Cycles;
 
     /// <summary>A stand-alone layer 0 of <paramref name="spec"/>, folded as in the accelerator.</summary>
     public static LstmLayerEngine Generate(AcceleratorSpec spec)

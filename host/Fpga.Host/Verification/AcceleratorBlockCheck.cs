@@ -1,0 +1,51 @@
+using Fpga.Gen.Cores.Accelerator;
+using Fpga.Gen.Spec;
+using Fpga.Host.Golden;
+using Fpga.Host.Models;
+using Fpga.Host.Quantization;
+
+namespace Fpga.Host.Verification;
+
+/// <summary>The shape of a random model for an accelerator check.</summary>
+public sealed record AcceleratorCheckShape(int Inputs, int Hidden, int Layers, int DenseOutputs, OutputMode Output, int Codes, int Simd);
+
+/// <summary>Everything checked of one generated accelerator top against the golden model.</summary>
+public sealed record AcceleratorBlockReport(LstmAccelerator Accelerator, LintReport Lint, TimeSpan BuildTime, bool BuildCached, AcceleratorCosimResult Cosim)
+{
+    public bool Passed => Lint.Clean && Cosim.Passed;
+}
+
+/// <summary>
+/// A random float LSTM quantized with alternating codes, its spec and image, the generated
+/// accelerator top in Verilator, and sequences of quantized inputs streamed through it and
+/// compared with the golden model.
+/// </summary>
+public static class AcceleratorBlockCheck
+{
+    public static (LstmAccelerator Accelerator, ModelImage Image, IReadOnlyList<IReadOnlyList<CodedVector>> Sequences) Prepare(
+        AcceleratorCheckShape shape, int sequences, int steps, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        var model = RandomLstmModel.Create(shape.Inputs, shape.Hidden, shape.Layers, shape.DenseOutputs, seed);
+        var method = new ActivationQuantization(QuantMethod.Alternating, shape.Codes);
+        var (quantized, _) = ModelQuantizer.Quantize(model, new QuantizerOptions(QuantMethod.Alternating, shape.Codes), method);
+        var spec = AcceleratorSpecs.ForModel(quantized, pe: 4, simd: shape.Simd) with { Output = shape.Output };
+        var image = ModelImage.Build(quantized, spec.Validate());
+        var accelerator = LstmAccelerator.Generate(spec);
+        var batch = RandomLstmModel.Inputs(sequences, steps, shape.Inputs, seed + 1);
+        var coded = Enumerable.Range(0, sequences).Select(s => StepInput.QuantizeSequence(batch, s, method, spec)).ToArray();
+        return (accelerator, image, coded);
+    }
+
+    public static AcceleratorBlockReport Run(AcceleratorCheckShape shape, int sequences, int steps, string workDirectory, int seed, double sinkStall)
+    {
+        var (accelerator, image, coded) = Prepare(shape, sequences, steps, seed);
+        var block = GeneratedBlock.Prepare(accelerator.Module, workDirectory);
+        return GeneratedBlock.Simulate(() =>
+        {
+            using var sim = block.Model.Start();
+            var cosim = AcceleratorCosim.Run(sim, accelerator, image, coded, seed, sinkStall);
+            return new AcceleratorBlockReport(accelerator, block.Lint, block.Model.BuildTime, block.Model.FromCache, cosim);
+        });
+    }
+}

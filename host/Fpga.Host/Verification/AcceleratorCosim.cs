@@ -1,0 +1,135 @@
+using Fpga.Gen.Cores.Accelerator;
+using Fpga.Gen.Spec;
+using Fpga.Host.Golden;
+using Fpga.Host.Packing;
+using Fpga.Sim.Verilator;
+
+namespace Fpga.Host.Verification;
+
+/// <summary>What one co-simulation of the accelerator top observed.</summary>
+/// <param name="StepPeriods">Cycles between consecutive step starts inside a sequence.</param>
+/// <param name="SequenceGaps">Cycles between the start of a sequence's last step and the next sequence's first.</param>
+public sealed record AcceleratorCosimResult(int Steps, int ValuesChecked, IReadOnlyList<string> Mismatches, IReadOnlyList<long> StepPeriods,
+    IReadOnlyList<long> SequenceGaps, long TotalCycles, long BusyCycles, long IssueCycles, TimeSpan StreamTime)
+{
+    public bool Passed => Mismatches.Count == 0;
+}
+
+/// <summary>
+/// Loads a model image into the Verilated accelerator top through its one write bus, streams
+/// every step of every sequence into s_axis back to back (as a host would), and compares every
+/// value on m_axis with the golden model, under random sink stalls; also checks the design id
+/// and the counters, and records the cycles between step starts.
+/// </summary>
+public static class AcceleratorCosim
+{
+    public static AcceleratorCosimResult Run(VerilatorSimulation sim, LstmAccelerator accelerator, ModelImage image,
+        IReadOnlyList<IReadOnlyList<CodedVector>> sequences, int seed, double sinkStall)
+    {
+        var spec = accelerator.Spec;
+        var random = new Random(seed);
+        foreach (var port in new[] { "cfg_wr_en", "s_axis_tvalid", "s_axis_tuser", "s_axis_tlast", "state_reset", "m_axis_tready" }) sim.Set(port, false);
+        sim.Set("rst", true);
+        sim.Step(2);
+        sim.Set("rst", false);
+        sim.Set("cfg_wr_en", true);
+        foreach (var write in ImagePacker.Pack(image, accelerator.MemoryMap))
+        {
+            sim.Set("cfg_wr_addr", write.Address);
+            sim.Set("cfg_wr_data", write.Data);
+            sim.Step();
+        }
+        sim.Set("cfg_wr_en", false);
+
+        var mismatches = new List<string>();
+        if ((uint)sim.Get("design_id") != spec.DesignId) mismatches.Add($"design id 0x{(uint)sim.Get("design_id"):x8}, expected 0x{spec.DesignId:x8}");
+
+        // Every beat of every step, and every value the golden model says leaves m_axis.
+        var golden = new GoldenLstm(image);
+        var beats = new Queue<InputBeat>();
+        var expected = new List<(string Where, long Value, bool Last)>();
+        var lastSteps = new HashSet<int>();
+        int steps = 0;
+        for (int s = 0; s < sequences.Count; s++)
+        {
+            var output = golden.RunSequence(sequences[s]);
+            for (int t = 0; t < sequences[s].Count; t++)
+            {
+                foreach (var beat in StepBeats.Pack(sequences[s][t], accelerator, t == 0, t == sequences[s].Count - 1)) beats.Enqueue(beat);
+                if (t == sequences[s].Count - 1) lastSteps.Add(steps);
+                steps++;
+            }
+            for (int v = 0; v < output.Values.Count; v++)
+            {
+                var vector = output.Values[v];
+                for (int k = 0; k < vector.Length; k++) expected.Add(($"sequence {s} vector {v} value {k}", vector[k], k == vector.Length - 1));
+            }
+        }
+
+        long begin = sim.Cycles;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var starts = new List<long>();
+        int received = 0;
+        long stepCount = (long)sim.Get("step_count");
+        long startCount = stepCount;
+        for (long cycle = 0; cycle < 50_000_000; cycle++)
+        {
+            bool sending = beats.Count > 0;
+            if (sending)
+            {
+                var beat = beats.Peek();
+                sim.Set("s_axis_tvalid", true);
+                sim.Set("s_axis_tdata", beat.Data);
+                sim.Set("s_axis_tuser", beat.First);
+                sim.Set("s_axis_tlast", beat.Last);
+            }
+            else
+            {
+                sim.Set("s_axis_tvalid", false);
+            }
+            bool ready = random.NextDouble() >= sinkStall;
+            sim.Set("m_axis_tready", ready);
+            var sReady = sim.Sample("s_axis_tready");
+            var mValid = sim.Sample("m_axis_tvalid");
+            var mData = sim.Sample("m_axis_tdata");
+            var mLast = sim.Sample("m_axis_tlast");
+            var busy = sim.Sample("busy");
+            var count = sim.Sample("step_count");
+            if ((long)count.Value != stepCount)
+            {
+                stepCount = (long)count.Value;
+                starts.Add(cycle);
+            }
+            if (sending && sReady.Value == 1) beats.Dequeue();
+            if (mValid.Value == 1 && ready)
+            {
+                long value = TwosComplement.Signed(mData.Value, accelerator.OutputFormat.Width);
+                if (received >= expected.Count) mismatches.Add($"an extra output {value}");
+                else
+                {
+                    var (where, want, last) = expected[received];
+                    if (value != want) mismatches.Add($"{where}: expected {want}, got {value}");
+                    if ((mLast.Value == 1) != last) mismatches.Add($"{where}: tlast is {mLast.Value}");
+                }
+                received++;
+            }
+            if (beats.Count == 0 && received >= expected.Count && busy.Value == 0 && mValid.Value == 0) break;
+            sim.Step();
+        }
+        clock.Stop();
+        long total = sim.Cycles - begin;
+        if (received != expected.Count) mismatches.Add($"{received} outputs instead of {expected.Count}");
+        if (stepCount - startCount != steps) mismatches.Add($"step counter advanced {stepCount - startCount}, expected {steps}");
+
+        var periods = new List<long>();
+        var gaps = new List<long>();
+        for (int i = 1; i < starts.Count; i++) (lastSteps.Contains(i - 1) ? gaps : periods).Add(starts[i] - starts[i - 1]);
+        long busyCycles = (long)sim.Get("busy_cycles");
+        long issueCycles = (long)sim.Get("issue_cycles");
+        return new AcceleratorCosimResult(steps, received, mismatches.Take(20).ToArray(), periods, gaps, total, busyCycles, issueCycles, clock.Elapsed);
+    }
+
+    /// <summary>Cycles a sequence's last step takes before the next sequence can start: a step, plus the logits if they follow.</summary>
+    public static long ExpectedSequenceGap(LstmAccelerator accelerator) =>
+        accelerator.CyclesPerStep + (accelerator.Spec.Output == OutputMode.LogitsAtEnd ? accelerator.DenseCycles : 0);
+}
