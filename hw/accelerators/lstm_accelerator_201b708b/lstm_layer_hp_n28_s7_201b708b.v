@@ -144,7 +144,7 @@ module lstm_layer_hp_n28_s7_201b708b (
     .m_axis_tdata(cell_hidden)
   );
 
-  greedy_requant_h128_k2_s32_201b708b u_requantizer (
+  requant_greedy_h128_k2_s32_201b708b u_requantizer (
     .clk(clk),
     .rst(rst),
     .s_axis_tvalid(cell_valid & m_axis_tready),
