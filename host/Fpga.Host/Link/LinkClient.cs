@@ -33,6 +33,8 @@ public sealed class LinkClient : IDisposable
 
     public LinkStatistics Statistics { get; } = new();
 
+    public ILinkTransport Transport => _transport;
+
     /// <summary>The board's answer to the last IDENTIFY.</summary>
     public LinkIdentity? Identity { get; private set; }
 
@@ -93,60 +95,69 @@ public sealed class LinkClient : IDisposable
     private void SendWindowed(List<(byte[] Bytes, int Payload)> frames, byte firstSeq, IProgress<long>? progress, CancellationToken cancellation)
     {
         int acknowledged = 0, next = 0, retries = 0;
-        var sent = new bool[frames.Count];
+        var sentAt = new TimeSpan[frames.Count];
+        var resent = new bool[frames.Count];
         long payloadDone = 0;
-        var sinceProgress = Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
+        var lastAnswer = TimeSpan.Zero;
+        var lastRewind = TimeSpan.FromDays(-1);
+        // The round trip of a frame, learnt from first-time frames: a NAK arriving sooner than
+        // that after a rewind was caused by a frame sent before it, so it must not rewind again.
+        var roundTrip = _options.AnswerTimeout / 4;
         void Acknowledge(int upTo)
         {
-            while (acknowledged < upTo) payloadDone += frames[acknowledged++].Payload;
+            int last = upTo - 1;
+            if (!resent[last]) roundTrip = (roundTrip * 4 + (clock.Elapsed - sentAt[last])) / 5;
+            while (acknowledged < upTo)
+            {
+                payloadDone += frames[acknowledged].Payload;
+                Statistics.PayloadBytesAcknowledged += frames[acknowledged++].Payload;
+            }
             progress?.Report(payloadDone);
             retries = 0;
-            sinceProgress.Restart();
         }
+        void Rewind(int to)
+        {
+            for (int i = to; i < next; i++) resent[i] = true;
+            next = to;
+            lastRewind = clock.Elapsed;
+        }
+        int Index(byte seq) => (byte)(seq - firstSeq);
         while (acknowledged < frames.Count)
         {
             while (next < frames.Count && next - acknowledged < _options.Window)
             {
-                Send(frames[next].Bytes, sent[next], cancellation);
-                sent[next++] = true;
+                Send(frames[next].Bytes, resent[next], cancellation);
+                sentAt[next++] = clock.Elapsed;
             }
             var answer = Receive(ReadSlice, cancellation);
             if (answer is null)
             {
-                if (sinceProgress.Elapsed < _options.AnswerTimeout) continue;
+                // Any answer, even to an old frame, shows the board still works through the line.
+                if (clock.Elapsed - lastAnswer < _options.AnswerTimeout) continue;
                 Statistics.Timeouts++;
                 GiveUpAfter(++retries, $"WRITE frame {acknowledged + 1} of {frames.Count}");
-                next = acknowledged;
-                sinceProgress.Restart();
+                Rewind(acknowledged);
+                lastAnswer = clock.Elapsed;
                 continue;
             }
-            int Index(byte seq) => (byte)(seq - firstSeq);
+            lastAnswer = clock.Elapsed;
             if (answer.Type == FrameType.Ack)
             {
                 int index = Index(answer.Seq);
-                if (index >= acknowledged && index < next)
-                {
-                    Statistics.PayloadBytesAcknowledged += frames.Skip(acknowledged).Take(index + 1 - acknowledged).Sum(f => f.Payload);
-                    Acknowledge(index + 1);
-                }
+                if (index >= acknowledged && index < next) Acknowledge(index + 1);
             }
             else if (answer.Type == FrameType.Nak)
             {
                 Statistics.NaksReceived++;
                 int resume = Index(answer.Expected);
-                if (IsFatal(answer.Reason) && resume >= acknowledged && resume < next)
-                    throw new LinkException($"the board refused WRITE frame {resume + 1} of {frames.Count}: {Describe(answer.Reason)}");
                 if (resume < acknowledged || resume > next) continue;
-                if (resume > acknowledged)
-                {
-                    Statistics.PayloadBytesAcknowledged += frames.Skip(acknowledged).Take(resume - acknowledged).Sum(f => f.Payload);
-                    Acknowledge(resume);
-                }
-                else
-                {
-                    GiveUpAfter(++retries, $"WRITE frame {acknowledged + 1} of {frames.Count}");
-                }
-                next = resume;
+                if (IsFatal(answer.Reason) && resume < next)
+                    throw new LinkException($"the board refused WRITE frame {resume + 1} of {frames.Count}: {Describe(answer.Reason)}");
+                if (resume > acknowledged) Acknowledge(resume);
+                if (resume == next || clock.Elapsed - lastRewind < roundTrip) continue;
+                GiveUpAfter(++retries, $"WRITE frame {acknowledged + 1} of {frames.Count}");
+                Rewind(resume);
             }
         }
     }

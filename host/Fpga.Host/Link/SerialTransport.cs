@@ -137,6 +137,14 @@ public sealed class SerialTransport : ILinkTransport
 
     public void Dispose()
     {
+        // Bytes still queued for the board belong to this session; the next must not inherit them.
+        try
+        {
+            if (_port.IsOpen) _port.DiscardOutBuffer();
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+        }
         _port.Dispose();
         _lock.Dispose();
     }
