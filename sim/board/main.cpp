@@ -93,6 +93,10 @@ int run(const fpga_board::BoardOptions& options, int argc, char** argv) {
     for (int i = 0; i < 4; ++i) board.cycle(true);
     board.reset(false);
 
+    // Line statistics for throughput figures: the cycles from the first to the last character
+    // the host sent, and how many characters that was.
+    uint64_t firstSend = 0, lastSend = 0, charactersIn = 0, charactersOut = 0;
+    bool sending = false;
     unsigned char buffer[4096];
     std::vector<unsigned char> pending;
     uint64_t quiet = 0;
@@ -107,12 +111,20 @@ int run(const fpga_board::BoardOptions& options, int argc, char** argv) {
         if (toBoard.queued() < 2 && (board.cycles() & 63) == 0) {
             const size_t got = terminal.read(buffer, sizeof buffer);
             toBoard.enqueue(buffer, got);
+            charactersIn += got;
         }
-        board.cycle(toBoard.level(board.cycles()));
+        const bool level = toBoard.level(board.cycles());
+        if (!toBoard.idle()) {
+            if (!sending) firstSend = board.cycles();
+            sending = true;
+            lastSend = board.cycles();
+        }
+        board.cycle(level);
         fromBoard.sample(board.tx(), board.cycles());
         auto& received = fromBoard.received();
         if (!received.empty()) {
             pending.insert(pending.end(), received.begin(), received.end());
+            charactersOut += received.size();
             received.clear();
         }
         if (!pending.empty()) {
@@ -125,6 +137,10 @@ int run(const fpga_board::BoardOptions& options, int argc, char** argv) {
             if (terminal.waitForInput(100)) quiet = 0;
         }
     }
+    std::fprintf(stderr, "fpga-sim: stats cycles=%llu in=%llu out=%llu first_in=%llu last_in=%llu\n",
+                 static_cast<unsigned long long>(board.cycles()), static_cast<unsigned long long>(charactersIn),
+                 static_cast<unsigned long long>(charactersOut), static_cast<unsigned long long>(firstSend),
+                 static_cast<unsigned long long>(lastSend));
     model->final();
     if (waveform) waveform->close();
     if (!options.linkPath.empty()) unlink(options.linkPath.c_str());

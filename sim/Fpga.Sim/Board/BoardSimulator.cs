@@ -65,6 +65,14 @@ public sealed class BoardSimulator : IDisposable
         return new BoardSimulator(process, text[4..], stderr);
     }
 
+    /// <summary>Stops the simulator and returns the line statistics it printed.</summary>
+    public BoardLineStatistics Stop()
+    {
+        Stop(_process);
+        return BoardLineStatistics.Parse(_stderr.TextAfterEnd(TimeSpan.FromSeconds(5)))
+            ?? throw new SimulationException("the board simulator stopped without its statistics" + OutputTail.Section("simulator output", _stderr.TextAfterEnd(TimeSpan.Zero)));
+    }
+
     public void Dispose()
     {
         Stop(_process);

@@ -43,9 +43,12 @@ public sealed partial class CommandEngine
             m.Assign(m.Output("cfg_wr_addr", aw), m.Registered("cfg_wr_addr_q", address[aw - 1, 0], enable: wordDone));
             m.Assign(m.Output("cfg_wr_data", ports.DataWidth), m.Registered("cfg_wr_data_q", assembled[ports.DataWidth - 1, 0], enable: wordDone));
 
+            // Judged per word as it is written: the address after the last word may be past the end.
+            var refused = m.Register("address_refused_q", 1);
+            m.Next(refused, Expr.Mux(_startWrite, Expr.False, Expr.True), enable: _startWrite | (wordDone & addressBad));
             var finished = m.Define("write_finished", In(WriteWords) & _arrived.Eq(_length) & ~_readValid);
-            _answers.Add(new Answer(finished & addressBad, FrameType.Nak, Expr.Const(2, _lw), ResponseKind.Nak, NakReason.Address, false));
-            _answers.Add(new Answer(finished & ~addressBad, FrameType.Ack, Expr.Zero(HdlType.UInt(_lw)), ResponseKind.Empty, null, true));
+            _answers.Add(new Answer(finished & refused, FrameType.Nak, Expr.Const(2, _lw), ResponseKind.Nak, NakReason.Address, false));
+            _answers.Add(new Answer(finished & ~refused, FrameType.Ack, Expr.Zero(HdlType.UInt(_lw)), ResponseKind.Empty, null, true));
             _writeFinished = finished;
         }
 
