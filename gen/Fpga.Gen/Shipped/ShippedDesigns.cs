@@ -1,3 +1,4 @@
+using Fpga.Gen.Cores.Accelerator;
 using Fpga.Gen.Cores.Lstm;
 using Fpga.Gen.Cores.Mvu;
 using Fpga.Gen.Spec;
@@ -49,6 +50,11 @@ public static class ShippedDesigns
         yield return new ShippedDesign(
             Path.Combine("layers", layer.Module.Name),
             layer.Module,
-            "One LSTM layer, the default spec (28 inputs, H 128, kw = ka = 2, PE 4, SIMD 32)");
+            "One LSTM layer, the default spec (28 inputs, H 128, kw = ka = 2, PE 4, SIMD 32; input SIMD 7)");
+        var top = LstmAccelerator.Generate(new AcceleratorSpec().Validate());
+        yield return new ShippedDesign(
+            Path.Combine("accelerators", top.Module.Name),
+            top.Module,
+            $"The accelerator top, the default spec: {top.CyclesPerStep} cycles per step (ideal {top.Folding.IdealCyclesPerStep:0})");
     }
 }

@@ -21,7 +21,7 @@ public sealed record AcceleratorSpec
     public int InputSize { get; init; } = 28;
     public int HiddenSize { get; init; } = 128;
     public int Layers { get; init; } = 1;
-    /// <summary>Outputs of the dense layer after the last LSTM layer; 0 for none.</summary>
+    /// <summary>Outputs of the dense layer after the last LSTM layer; 0 for none. Any count: the rows are padded to a multiple of PE.</summary>
     public int DenseOutputs { get; init; }
     /// <summary>Binary codes per weight (kw).</summary>
     public int WeightCodes { get; init; } = 2;
@@ -75,8 +75,6 @@ public sealed record AcceleratorSpec
         Range(nameof(Pe), Pe, 1, 256);
         if (GateRows % Pe != 0)
             throw new SpecValidationException(nameof(Pe), $"{Pe} does not divide the {GateRows} gate rows (4 x hidden size)");
-        if (DenseOutputs > 0 && DenseOutputs % Pe != 0)
-            throw new SpecValidationException(nameof(Pe), $"{Pe} does not divide the {DenseOutputs} dense outputs");
         WeightCoefficient.Validate(nameof(WeightCoefficient));
         ActivationCoefficient.Validate(nameof(ActivationCoefficient));
         Gate.Validate(nameof(Gate));

@@ -21,7 +21,7 @@ public static class GenCommand
         var pe = new Option<int>("--pe") { Description = "Rows in parallel (xnor-mvu).", DefaultValueFactory = _ => 4 };
         var kw = new Option<int>("--kw") { Description = "Weight codes (xnor-mvu).", DefaultValueFactory = _ => 2 };
         var ka = new Option<int>("--ka") { Description = "Activation codes (xnor-mvu).", DefaultValueFactory = _ => 2 };
-        var config = new Option<string?>("--config") { Description = "An accelerator spec (JSON): generate every block of its datapath and a manifest." };
+        var config = new Option<string?>("--config") { Description = "An accelerator spec (JSON): generate its top, every module below it and a manifest." };
         var model = new Option<string?>("--model") { Description = "A quantized model: derive its spec, then as --config." };
         var command = new Command("gen", "Generate Verilog for a spec, a quantized model, a block or the shipped configurations.") { output, config, model, shipped, block, simd, levels, rows, cols, pe, kw, ka };
         command.SetAction(parse =>
@@ -80,11 +80,13 @@ public static class GenCommand
 
     private static int GenerateSpec(CliConsole console, string directory, Fpga.Gen.Spec.AcceleratorSpec spec)
     {
-        var blocks = Fpga.Gen.Cores.AcceleratorBlocks.Generate(spec);
-        var files = RtlWriter.Write(directory, blocks.SelectMany(b => Fpga.Gen.Emit.VerilogEmitter.EmitHierarchy(b.Module)));
-        BlockManifest.Write(directory, spec, blocks);
-        console.Out.WriteLine($"spec {spec.Hash[..16]} (design id 0x{spec.DesignId:x8}): {files.Count} modules and {BlockManifest.FileName} in {directory}");
-        foreach (var b in blocks) console.Out.WriteLine($"  {b.Role,-28} {b.Module.Name,-50} {b.Summary}, {b.CyclesPerUse} cycles");
+        var accelerator = Fpga.Gen.Cores.Accelerator.LstmAccelerator.Generate(spec);
+        var files = RtlWriter.Write(directory, Fpga.Gen.Emit.VerilogEmitter.EmitHierarchy(accelerator.Module));
+        AcceleratorManifest.Write(directory, accelerator);
+        console.Out.WriteLine($"spec {spec.Hash[..16]} (design id 0x{spec.DesignId:x8}): top {accelerator.Module.Name}, {files.Count} modules and {AcceleratorManifest.FileName} in {directory}");
+        console.Out.WriteLine($"  write bus: {accelerator.MemoryMap.AddressWidth}-bit address, {accelerator.MemoryMap.DataWidth}-bit data, {accelerator.MemoryMap.Regions.Count} regions");
+        console.Out.WriteLine($"  input: {accelerator.InputBeatsPerStep} beats of {accelerator.InputBeatWidth} bits a step");
+        console.Out.WriteLine($"  {accelerator.CyclesPerStep} cycles per step (ideal {accelerator.Folding.IdealCyclesPerStep:0.#}){(accelerator.DenseCycles > 0 ? $", {accelerator.DenseCycles} more for the logits" : "")}");
         return FpgaCli.ExitOk;
     }
 }

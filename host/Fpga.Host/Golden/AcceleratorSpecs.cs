@@ -39,12 +39,11 @@ public static class AcceleratorSpecs
     /// <summary>Bits per cycle per PE when nobody asks: a common width that folds any row.</summary>
     public const int DefaultSimd = 32;
 
-    /// <summary>The largest of 4, 2, 1 PEs that divides the gate rows and the dense outputs (folding does not change the numbers).</summary>
+    /// <summary>4 PEs: one beat is one hidden unit's four gates; dense rows are padded to a multiple of PE (folding does not change the numbers).</summary>
     public static int DefaultPe(QuantizedModel model)
     {
-        int rows = 4 * model.Layers[0].HiddenSize;
-        int dense = model.Dense?.OutputSize ?? rows;
-        return new[] { 4, 2, 1 }.First(pe => rows % pe == 0 && dense % pe == 0);
+        ArgumentNullException.ThrowIfNull(model);
+        return 4;
     }
 
     /// <summary>Throws <see cref="FpgaException"/> naming the first thing of the model the accelerator cannot run.</summary>

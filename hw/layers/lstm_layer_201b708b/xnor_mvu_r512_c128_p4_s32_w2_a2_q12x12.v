@@ -22,6 +22,7 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
   input  wire signed [11:0] g_wr_data,
   input  wire               start,
   output wire               busy,
+  output wire               issuing,
   output wire               m_axis_tvalid,
   input  wire               m_axis_tready,
   output wire [131:0]       m_axis_tdata, // 4 signed 33-bit sums, PE 0 in the low bits
@@ -431,6 +432,7 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
   assign m_axis_tvalid = out_valid_q;
   assign m_axis_tdata = out_data_q;
   assign m_axis_tlast = out_last_q;
+  assign issuing = issue_step;
   assign busy = (((((issuing_q | valid_s1_q) | valid_s2_q) | valid_s3_q) | valid_s4_q) | valid_s5_q) | out_valid_q;
   assign tmp_4 = ($signed({2'd0, pop_pe0_s3}) << 1) - 10'sd128;
   assign tmp_5 = ($signed({2'd0, pop_pe1_s3}) << 1) - 10'sd128;
@@ -476,7 +478,7 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
       weight_code_q <= (launch | weight_code_last) ? 1'd0 : (weight_code_q + 1'd1);
     end
     if (launch | ((issue_step & next_weight_code) & weight_code_last)) begin
-      row_fold_q <= (launch | row_fold_last) ? 7'd0 : (row_fold_q + 7'd1);
+      row_fold_q <= launch ? 7'd0 : (row_fold_last ? 7'd0 : (row_fold_q + 7'd1));
     end
     if (launch | (issue_step & next_weight_code)) begin
       w_base_q <= launch ? 10'd0 : (w_base_q + 10'd4);

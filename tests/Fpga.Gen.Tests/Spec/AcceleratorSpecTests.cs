@@ -12,7 +12,6 @@ public class AcceleratorSpecTests
         { "WeightCodes", s => s with { WeightCodes = 5 } },
         { "ActivationCodes", s => s with { ActivationCodes = 0 } },
         { "Pe", s => s with { HiddenSize = 10, Pe = 3 } },
-        { "Pe", s => s with { DenseOutputs = 10, Pe = 4 } },
         { "Gate.fraction", s => s with { Gate = new FixedFormat(16, 16) } },
         { "Hidden.fraction", s => s with { Hidden = new FixedFormat(12, 11) } },
         { "Cell.width", s => s with { Cell = new FixedFormat(40, 10) } },

@@ -11,9 +11,9 @@ public sealed class GenCommandTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void ASpecGivesEveryDatapathBlockAndAManifestNamingItsHash()
+    public void ASpecGivesTheTopWithEveryModuleAndAManifestNamingItsHash()
     {
-        var spec = new AcceleratorSpec { InputSize = 10, HiddenSize = 16, DenseOutputs = 4, Pe = 4, Simd = 8 }.Validate();
+        var spec = new AcceleratorSpec { InputSize = 10, HiddenSize = 16, DenseOutputs = 5, Pe = 4, Simd = 8, Output = OutputMode.LogitsAtEnd }.Validate();
         string config = _dir.File("spec.json");
         File.WriteAllText(config, spec.ToJson());
         string output = Path.Combine(_dir.Path, "rtl");
@@ -23,9 +23,13 @@ public sealed class GenCommandTests : IDisposable
 
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "manifest.json")));
         Assert.Equal(spec.Hash, manifest.RootElement.GetProperty("hash").GetString());
-        var modules = manifest.RootElement.GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("module").GetString()!).ToArray();
-        Assert.Equal(5, modules.Length); // input, recurrent and dense products, cell, re-quantizer
-        Assert.All(modules, m => Assert.True(File.Exists(Path.Combine(output, m + ".v")), m));
+        var files = manifest.RootElement.GetProperty("modules").EnumerateArray().Select(b => b.GetString()!).ToArray();
+        // The top, the layer engine, its two products (the recurrent one with the dense rows), cell, re-quantizer, dense output.
+        Assert.Equal(7, files.Length);
+        Assert.Contains(manifest.RootElement.GetProperty("top").GetString() + ".v", files);
+        Assert.All(files, f => Assert.True(File.Exists(Path.Combine(output, f)), f));
+        Assert.True(manifest.RootElement.GetProperty("cyclesPerStep").GetInt64() > 0);
+        Assert.Equal(8, manifest.RootElement.GetProperty("folding")[0].GetProperty("denseRows").GetInt32());
         Assert.Equal(spec, AcceleratorSpec.FromJson(manifest.RootElement.GetProperty("spec").GetRawText(), "manifest"));
     }
 

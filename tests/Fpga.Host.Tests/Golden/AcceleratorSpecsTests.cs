@@ -23,9 +23,9 @@ public sealed class AcceleratorSpecsTests
 
     [Theory]
     [InlineData(5, 0, 4)]
-    [InlineData(5, 3, 1)]
-    [InlineData(4, 6, 2)]
-    public void DefaultFoldingDividesEveryMatrix(int hidden, int dense, int pe)
+    [InlineData(5, 3, 4)] // 3 dense rows are padded to 4
+    [InlineData(4, 6, 4)]
+    public void DefaultFoldingIsOneUnitsFourGatesPerBeat(int hidden, int dense, int pe)
     {
         var (_, quantized) = GoldenModels.Random(3, hidden, layers: 1, dense: dense, codes: 1, seed: 2, method: QuantMethod.Binary);
         Assert.Equal(pe, AcceleratorSpecs.DefaultPe(quantized));

@@ -18,6 +18,11 @@ namespace Fpga.Gen.Cores.Lstm;
 /// The host writes weights, coefficients and biases through the *_wr ports, writes the step's
 /// input codes through x_wr / g_wr, then pulses start (with first set for the first step of a
 /// sequence) and waits for busy to fall before the next step.
+///
+/// Inside the accelerator top (<see cref="LayerEnginePorts"/>) a layer may also hand its
+/// re-quantized h to the layer above (codes_*: the very writes its recurrent unit gets), run
+/// the dense rows stored after the gate rows of its recurrent unit (dense_start, dense_axis_*)
+/// and leave out the ports the top does not read.
 /// </summary>
 public sealed class LstmLayerEngine
 {
@@ -38,22 +43,40 @@ public sealed class LstmLayerEngine
     public LstmCellUnit Cell { get; }
     public GreedyRequantizer Requantizer { get; }
 
+    /// <summary>The longer of the two products' issue cycles: both start together and the join waits for both.</summary>
+    public long ProductIssueCycles => Math.Max(Input.Options.IssueCycles, Recurrent.Options.IssueCycles);
+
+    /// <summary>
+    /// Cycles from the edge that takes start to the edge after which busy is low, with a ready
+    /// sink: the products (issue, then the unit's tail), the join, the cell unit's pipeline, the
+    /// fork, and the re-quantizer's passes after the last h.
+    /// </summary>
+    public long StepCycles => ProductIssueCycles + XnorMvu.Tail + 1 + LstmCellUnit.Latency + 1 + Requantizer.Cycles;
+
+    /// <summary>A stand-alone layer 0 of <paramref name="spec"/>, folded as in the accelerator.</summary>
     public static LstmLayerEngine Generate(AcceleratorSpec spec)
+    {
+        var layer = Accelerator.AcceleratorFolding.For(spec).Layers[0];
+        return Generate(spec, layer with { Recurrent = layer.Recurrent with { ExtraRows = 0 } }, LayerEnginePorts.Standalone);
+    }
+
+    public static LstmLayerEngine Generate(AcceleratorSpec spec, Accelerator.LayerFolding folding, LayerEnginePorts ports)
     {
         spec.Validate();
         if (spec.Pe != 4) throw new SpecValidationException(nameof(AcceleratorSpec.Pe), $"the layer engine takes one unit's four gates per beat: PE must be 4, not {spec.Pe}");
         var conventions = new DesignConventions(spec.Reset);
         var widths = DerivedWidths.For(spec);
-        int accWidth = widths.Layers[0].Accumulator;
-        XnorMvu Mvu(int cols) => XnorMvu.Generate(new XnorMvuOptions(spec.GateRows, cols, spec.Pe, spec.Simd, spec.WeightCodes, spec.ActivationCodes,
-            spec.WeightCoefficient.Width, spec.ActivationCoefficient.Width), conventions);
-        var input = Mvu(spec.InputSize);
-        var recurrent = Mvu(spec.HiddenSize);
+        int accWidth = folding.AccumulatorWidth;
+        var input = XnorMvu.Generate(folding.Input, conventions);
+        var recurrent = XnorMvu.Generate(folding.Recurrent, conventions);
+        bool dense = folding.Recurrent.ExtraRows > 0;
         var cell = LstmCellUnit.Generate(spec, accWidth, conventions);
         var requantizer = GreedyRequantizer.Generate(spec, spec.Simd, conventions);
 
-        var m = new ModuleBuilder($"lstm_layer_{spec.Hash[..8]}", conventions);
-        m.Comment($"One LSTM layer: {spec.InputSize} inputs, {spec.HiddenSize} units, kw {spec.WeightCodes}, ka {spec.ActivationCodes}, PE {spec.Pe}, SIMD {spec.Simd}; spec {spec.Hash[..16]}.");
+        string variant = ports == LayerEnginePorts.Standalone ? "" : $"{ports.Suffix}_n{folding.Input.Cols}_s{folding.Input.Simd}{(dense ? $"_d{folding.Recurrent.ExtraRows}" : "")}_";
+        var m = new ModuleBuilder($"lstm_layer_{variant}{spec.Hash[..8]}", conventions);
+        m.Comment($"One LSTM layer: {folding.Input.Cols} inputs, {spec.HiddenSize} units, kw {spec.WeightCodes}, ka {spec.ActivationCodes}, PE {spec.Pe}, SIMD {folding.Input.Simd} (input) and {spec.Simd} (recurrent); spec {spec.Hash[..16]}.");
+        if (dense) m.Comment($"The recurrent unit also holds {folding.Recurrent.ExtraRows} dense rows after the gate rows, run by dense_start.");
         var clock = m.Clock;
         var reset = m.Reset;
 
@@ -75,15 +98,12 @@ public sealed class LstmLayerEngine
         var start = m.Input("start", 1);
         var first = m.Input("first", 1);
         var busy = m.Output("busy", 1);
-        var mValid = m.Output("m_axis_tvalid", 1);
-        var mReady = m.Input("m_axis_tready", 1);
-        var mData = m.Output("m_axis_tdata", HdlType.SInt(spec.Hidden.Width));
-        var productsDone = m.Output("products_done", 1);
-        var designId = m.Output("design_id", 32);
-        m.Describe(designId, "the first 32 bits of the spec's SHA-256: the host refuses a board built for another spec");
-        var stepCount = m.Output("step_count", 32);
-        var busyCycles = m.Output("busy_cycles", 32);
-        m.Assign(designId, Expr.Const(spec.DesignId, 32));
+        var issuing = m.Output("issuing", 1);
+        m.Describe(issuing, "a matrix-vector unit issues an address this cycle");
+        var mValid = ports.HiddenStream ? m.Output("m_axis_tvalid", 1) : null;
+        var mReady = ports.HiddenStream ? m.Input("m_axis_tready", 1) : (Expr)Expr.True;
+        var mData = ports.HiddenStream ? m.Output("m_axis_tdata", HdlType.SInt(spec.Hidden.Width)) : null;
+        var productsDone = ports.ProductsDone ? m.Output("products_done", 1) : null;
 
         var firstQ = m.Register("first_q", 1);
         m.Next(firstQ, first, enable: start);
@@ -105,15 +125,34 @@ public sealed class LstmLayerEngine
         foreach (var (port, name) in new[] { ("w_wr_en", "wh_wr_en"), ("w_wr_addr", "wh_wr_addr"), ("w_wr_data", "wh_wr_data"), ("a_wr_en", "ah_wr_en"),
                      ("a_wr_addr", "ah_wr_addr"), ("a_wr_data", "ah_wr_data") })
             Pass(uh, port, name);
+        if (dense) uh.Input("start_extra", m.Input("dense_start", 1));
         var hBusy = Out(uh, "busy", "recurrent_busy");
         var hValid = Out(uh, "m_axis_tvalid", "recurrent_valid");
         var hData = Out(uh, "m_axis_tdata", "recurrent_sums");
         var hLast = Out(uh, "m_axis_tlast", "recurrent_last");
 
-        // Join: both products' beats for the same row fold are added lane by lane.
+        m.Assign(issuing, Out(ux, "issuing", "input_issuing") | Out(uh, "issuing", "recurrent_issuing"));
+
+        // Join: both products' beats for the same row fold are added lane by lane; the dense
+        // product's beats leave on dense_axis instead.
         var cellReady = m.Wire("cell_ready", 1);
-        var joined = m.Define("joined_valid", xValid & hValid);
-        uh.Input("m_axis_tready", cellReady & xValid);
+        Signal? denseQ = null;
+        if (dense)
+        {
+            denseQ = m.Register("dense_q", 1, resetValue: 0);
+            var denseStart = uh.Inputs.Single(i => i.Key == "start_extra").Value;
+            m.Next(denseQ, Expr.Mux(start, Expr.False, Expr.Mux(denseStart, Expr.True, denseQ)));
+            var denseReady = m.Input("dense_axis_tready", 1);
+            m.Assign(m.Output("dense_axis_tvalid", 1), hValid & denseQ);
+            m.Assign(m.Output("dense_axis_tdata", hData.Type), hData);
+            m.Assign(m.Output("dense_axis_tlast", 1), hLast);
+            uh.Input("m_axis_tready", Expr.Mux(denseQ, denseReady, cellReady & xValid));
+        }
+        else
+        {
+            uh.Input("m_axis_tready", cellReady & xValid);
+        }
+        var joined = m.Define("joined_valid", denseQ is null ? xValid & hValid : xValid & hValid & ~denseQ);
         ux.Input("m_axis_tready", cellReady & hValid);
         var lanes = new Expr[4];
         for (int q = 0; q < 4; q++)
@@ -122,7 +161,7 @@ public sealed class LstmLayerEngine
             var h = hData[(q + 1) * recurrent.AccumulatorWidth - 1, q * recurrent.AccumulatorWidth].AsSigned().Resize(accWidth);
             lanes[q] = x + Expr.Mux(firstQ, Expr.Zero(HdlType.SInt(accWidth)), h);
         }
-        m.Assign(productsDone, joined & cellReady & xLast & hLast);
+        if (productsDone is not null) m.Assign(productsDone, joined & cellReady & xLast & hLast);
 
         // Cell unit, then a fork to the host and the re-quantizer.
         var cellValid = m.Wire("cell_valid", 1);
@@ -135,8 +174,8 @@ public sealed class LstmLayerEngine
             .Input("b_wr_en", m.Input("b_wr_en", 1)).Input("b_wr_addr", m.Input("b_wr_addr", cell.Module.Ports.Single(p => p.Name == "b_wr_addr").Type))
             .Input("b_wr_data", m.Input("b_wr_data", cell.Module.Ports.Single(p => p.Name == "b_wr_data").Type))
             .Output("m_axis_tvalid", cellValid).Input("m_axis_tready", mReady & rqReady).Output("m_axis_tdata", cellData);
-        m.Assign(mValid, cellValid & rqReady);
-        m.Assign(mData, cellData);
+        if (mValid is not null) m.Assign(mValid, cellValid & rqReady);
+        if (mData is not null) m.Assign(mData, cellData);
 
         var rqValid = m.Wire("requant_valid", 1);
         var rqData = m.Wire("requant_word", requantizer.Module.Ports.Single(p => p.Name == "m_axis_tdata").Type);
@@ -159,19 +198,34 @@ public sealed class LstmLayerEngine
         uh.Input("x_wr_en", rqValid).Input("x_wr_addr", actAddress).Input("x_wr_data", rqData[spec.Simd - 1, 0])
             .Input("g_wr_en", rqValid).Input("g_wr_data", rqData[rqData.Width - 1, spec.Simd]);
         if (spec.ActivationCodes > 1) uh.Input("g_wr_idx", codeIndex);
+        if (ports.CodeStream)
+        {
+            // The layer above takes the same writes into its input unit's activation memory.
+            m.Assign(m.Output("codes_wr_en", 1), rqValid);
+            m.Assign(m.Output("codes_wr_addr", actAddress.Type), actAddress);
+            m.Assign(m.Output("codes_wr_data", spec.Simd), rqData[spec.Simd - 1, 0]);
+            m.Assign(m.Output("codes_g_data", HdlType.SInt(spec.ActivationCoefficient.Width)), rqData[rqData.Width - 1, spec.Simd].AsSigned());
+            if (spec.ActivationCodes > 1) m.Assign(m.Output("codes_g_idx", codeIndex.Type), codeIndex);
+        }
 
         var stepBusy = m.Register("step_busy_q", 1, resetValue: 0);
         m.Next(stepBusy, Expr.Mux(start, Expr.True, Expr.Mux(rqValid & rqLast, Expr.False, stepBusy)));
         var busyNow = m.Define("busy_now", stepBusy | xBusy | hBusy | ~rqIdle);
         m.Assign(busy, busyNow);
 
-        // Counters the host reads: steps started and cycles spent busy since reset (wrapping).
-        var steps = m.Register("step_count_q", 32, resetValue: 0);
-        m.Next(steps, steps + 1, enable: start);
-        var cycles = m.Register("busy_cycles_q", 32, resetValue: 0);
-        m.Next(cycles, cycles + 1, enable: busyNow);
-        m.Assign(stepCount, steps);
-        m.Assign(busyCycles, cycles);
+        if (ports.Counters)
+        {
+            var designId = m.Output("design_id", 32);
+            m.Describe(designId, "the first 32 bits of the spec's SHA-256: the host refuses a board built for another spec");
+            m.Assign(designId, Expr.Const(spec.DesignId, 32));
+            // Counters the host reads: steps started and cycles spent busy since reset (wrapping).
+            var steps = m.Register("step_count_q", 32, resetValue: 0);
+            m.Next(steps, steps + 1, enable: start);
+            var cycles = m.Register("busy_cycles_q", 32, resetValue: 0);
+            m.Next(cycles, cycles + 1, enable: busyNow);
+            m.Assign(m.Output("step_count", 32), steps);
+            m.Assign(m.Output("busy_cycles", 32), cycles);
+        }
         return new LstmLayerEngine(spec, m.Build(), input, recurrent, cell, requantizer);
     }
 }

@@ -18,8 +18,10 @@ namespace Fpga.Gen.Cores.Mvu;
 /// The w_wr_addr and a_wr_addr ports carry {pe, address} when PE > 1.
 ///
 /// A pulse on start computes the product; the results leave on m_axis, one beat of PE
-/// signed accumulators (PE 0 in the low bits) per row fold, tlast on the last. Back-pressure
-/// stalls the whole pipeline through one enable.
+/// signed accumulators (PE 0 in the low bits) per row fold, tlast on the last. With extra
+/// rows, a pulse on start_extra computes the extra rows' product instead. Back-pressure
+/// stalls the whole pipeline through one enable. issuing is high in every cycle that issues
+/// an address (the host's utilization counters add it up).
 /// </summary>
 public sealed class XnorMvu
 {
@@ -45,7 +47,8 @@ public sealed class XnorMvu
     public long CyclesPerProduct => Options.IssueCycles + Tail;
 
     public static string ModuleName(XnorMvuOptions o) =>
-        $"xnor_mvu_r{o.Rows}_c{o.Cols}_p{o.Pe}_s{o.Simd}_w{o.WeightCodes}_a{o.ActivationCodes}_q{o.WeightCoefficientWidth}x{o.ActivationCoefficientWidth}";
+        $"xnor_mvu_r{o.Rows}_c{o.Cols}_p{o.Pe}_s{o.Simd}_w{o.WeightCodes}_a{o.ActivationCodes}_q{o.WeightCoefficientWidth}x{o.ActivationCoefficientWidth}"
+        + (o.ExtraRows > 0 ? $"_e{o.ExtraRows}" : "");
 
     public static XnorMvu Generate(XnorMvuOptions options, DesignConventions? conventions = null)
     {
@@ -93,7 +96,9 @@ public sealed class XnorMvu
             var gWrIdx = ka > 1 ? m.Input("g_wr_idx", Bits(ka - 1)) : null;
             var gWrData = m.Input("g_wr_data", HdlType.SInt(wg));
             var start = m.Input("start", 1);
+            var startExtra = o.ExtraRows > 0 ? m.Input("start_extra", 1) : null;
             var busy = m.Output("busy", 1);
+            var issuingOut = m.Output("issuing", 1);
             var mValid = m.Output("m_axis_tvalid", 1);
             var mReady = m.Input("m_axis_tready", 1);
             var mData = m.Output("m_axis_tdata", pe * accWidth);
@@ -112,27 +117,33 @@ public sealed class XnorMvu
             var cfQ = m.Register("col_fold_q", Bits(cf - 1));
             var jQ = m.Register("act_code_q", Bits(ka - 1));
             var iQ = m.Register("weight_code_q", Bits(kw - 1));
-            var rfQ = m.Register("row_fold_q", Bits(rf - 1));
+            var rfQ = m.Register("row_fold_q", Bits(o.StoredRowFolds - 1));
             var wBase = m.Register("w_base_q", wAddrBits);
             var xBase = m.Register("x_base_q", xAddrBits);
             var cAddr = m.Register("c_addr_q", cAddrBits);
             var cfLast = m.Define("col_fold_last", cfQ.Eq(cf - 1));
             var jLast = m.Define("act_code_last", jQ.Eq(ka - 1));
             var iLast = m.Define("weight_code_last", iQ.Eq(kw - 1));
-            var rfLast = m.Define("row_fold_last", rfQ.Eq(rf - 1));
+            var extra = startExtra is null ? null : m.Register("extra_q", 1);
+            var rfLast = m.Define("row_fold_last", extra is null ? rfQ.Eq(rf - 1) : Expr.Mux(extra, rfQ.Eq(o.StoredRowFolds - 1), rfQ.Eq(rf - 1)));
             var step = m.Define("issue_step", issuing & run);
-            var launch = m.Define("launch", start & ~issuing);
+            var launch = m.Define("launch", (startExtra is null ? start : start | startExtra) & ~issuing);
+            // The extra rows' product starts at their first row fold; start wins if both are pulsed.
+            var launchExtra = startExtra is null ? null : m.Define("launch_extra", launch & ~start);
+            if (extra is not null) m.Next(extra, launchExtra!, enable: launch);
+            Expr LaunchValue(Signal target, long extraValue) =>
+                launchExtra is null ? Expr.Zero(target.Type) : Expr.Mux(launchExtra, Expr.Const(extraValue, target.Type), Expr.Zero(target.Type));
             var nextWeightCode = m.Define("next_weight_code", cfLast & jLast);
             m.Next(issuing, Expr.Mux(launch, Expr.True, Expr.Mux(step & nextWeightCode & iLast & rfLast, Expr.False, issuing)));
             Counter(cfQ, launch, step, cfLast);
             Counter(jQ, launch, step & cfLast, jLast);
             Counter(iQ, launch, step & nextWeightCode, iLast);
-            Counter(rfQ, launch, step & nextWeightCode & iLast, rfLast);
+            m.Next(rfQ, Expr.Mux(launch, LaunchValue(rfQ, rf), Expr.Mux(rfLast, Expr.Zero(rfQ.Type), rfQ + 1)), enable: launch | (step & nextWeightCode & iLast));
             // The bases step by colFolds; their last step wraps past the memory and is never used,
             // so the constant is taken modulo the address width.
-            m.Next(wBase, Expr.Mux(launch, Expr.Zero(wBase.Type), wBase + (cf & ((1L << wAddrBits) - 1))), enable: launch | (step & nextWeightCode));
+            m.Next(wBase, Expr.Mux(launch, LaunchValue(wBase, (long)rf * kw * cf), wBase + (cf & ((1L << wAddrBits) - 1))), enable: launch | (step & nextWeightCode));
             m.Next(xBase, Expr.Mux(launch | (cfLast & jLast), Expr.Zero(xBase.Type), xBase + (cf & ((1L << xAddrBits) - 1))), enable: launch | (step & cfLast));
-            m.Next(cAddr, Expr.Mux(launch, Expr.Zero(cAddr.Type), cAddr + 1), enable: launch | (step & nextWeightCode));
+            m.Next(cAddr, Expr.Mux(launch, LaunchValue(cAddr, (long)rf * kw), cAddr + 1), enable: launch | (step & nextWeightCode));
 
             // Memories with registered reads: data arrive in stage 1.
             var xMem = m.Memory("act_planes", simd, xMemDepth);
@@ -192,6 +203,7 @@ public sealed class XnorMvu
             m.Assign(mValid, outValid);
             m.Assign(mData, outData);
             m.Assign(mLast, outLast);
+            m.Assign(issuingOut, step);
             m.Assign(busy, issuing | s1.Valid | s2.Valid | s3.Valid | s4.Valid | s5.Valid | outValid);
             return new XnorMvu(o, m.Build(), accWidth);
         }

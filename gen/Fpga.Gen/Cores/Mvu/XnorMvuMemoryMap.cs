@@ -5,15 +5,15 @@ namespace Fpga.Gen.Cores.Mvu;
 /// <summary>
 /// Where the matrix-vector unit keeps what the host writes: one definition, read by the
 /// generator to size its memories and ports and by anything that loads the unit.
-/// Row r lives in PE r mod PE at row fold r / PE. Write addresses carry {pe, address} when PE > 1.
+/// Row r lives in PE r mod PE at row fold r / PE; extra rows follow the product's rows (r >= Rows). Write addresses carry {pe, address} when PE > 1.
 /// </summary>
 public sealed class XnorMvuMemoryMap
 {
     public XnorMvuMemoryMap(XnorMvuOptions options)
     {
         Options = options;
-        WeightDepth = Math.Max(2, options.RowFolds * options.WeightCodes * options.ColFolds);
-        CoefficientDepth = Math.Max(2, options.RowFolds * options.WeightCodes);
+        WeightDepth = Math.Max(2, options.StoredRowFolds * options.WeightCodes * options.ColFolds);
+        CoefficientDepth = Math.Max(2, options.StoredRowFolds * options.WeightCodes);
         ActivationDepth = Math.Max(2, options.ActivationCodes * options.ColFolds);
         PeBits = options.Pe > 1 ? BitWidth.ForUnsigned(options.Pe - 1) : 0;
         WeightAddressBits = BitWidth.Log2Ceiling(WeightDepth);

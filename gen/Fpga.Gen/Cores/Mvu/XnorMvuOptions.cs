@@ -5,7 +5,9 @@ namespace Fpga.Gen.Cores.Mvu;
 /// <summary>
 /// Parameters of the folded XNOR matrix-vector unit (FINN style): <see cref="Pe"/> rows in
 /// parallel, <see cref="Simd"/> columns of a row per cycle, every pair of weight and
-/// activation code planes.
+/// activation code planes. <see cref="ExtraRows"/> more rows (a multiple of PE) may follow the
+/// <see cref="Rows"/>: they share the unit's memories and datapath but run as a product of their
+/// own (start_extra), e.g. a dense layer over the activations a recurrent product just used.
 /// </summary>
 public sealed record XnorMvuOptions(
     int Rows,
@@ -15,14 +17,21 @@ public sealed record XnorMvuOptions(
     int WeightCodes,
     int ActivationCodes,
     int WeightCoefficientWidth = 12,
-    int ActivationCoefficientWidth = 12)
+    int ActivationCoefficientWidth = 12,
+    int ExtraRows = 0)
 {
     public int RowFolds => Rows / Pe;
+    public int ExtraRowFolds => ExtraRows / Pe;
+    /// <summary>Row folds held in the memories: the product's and the extra ones.</summary>
+    public int StoredRowFolds => RowFolds + ExtraRowFolds;
     public int ColFolds => (Cols + Simd - 1) / Simd;
     public int PaddedCols => ColFolds * Simd;
 
     /// <summary>Cycles to issue one product: (rows/PE) * (cols/SIMD) * kw * ka.</summary>
     public long IssueCycles => (long)RowFolds * ColFolds * WeightCodes * ActivationCodes;
+
+    /// <summary>Cycles to issue the extra rows' product: (extra rows/PE) * (cols/SIMD) * kw * ka.</summary>
+    public long ExtraIssueCycles => (long)ExtraRowFolds * ColFolds * WeightCodes * ActivationCodes;
 
     public void Validate()
     {
@@ -35,6 +44,8 @@ public sealed record XnorMvuOptions(
         Check(nameof(WeightCoefficientWidth), WeightCoefficientWidth, 2, 24);
         Check(nameof(ActivationCoefficientWidth), ActivationCoefficientWidth, 2, 24);
         if (Rows % Pe != 0) throw new SpecValidationException(nameof(Pe), $"{Pe} does not divide {Rows} rows");
+        Check(nameof(ExtraRows), ExtraRows, 0, 1 << 16);
+        if (ExtraRows % Pe != 0) throw new SpecValidationException(nameof(ExtraRows), $"{Pe} does not divide {ExtraRows} extra rows");
     }
 
     private static void Check(string field, int value, int min, int max)

@@ -1,0 +1,75 @@
+using Fpga.Gen.Cores.Mvu;
+using Fpga.Gen.Spec;
+
+namespace Fpga.Gen.Cores.Accelerator;
+
+/// <summary>
+/// How a spec's products are folded onto matrix-vector units, and what a step costs.
+///
+/// Each layer runs its input product (4H x n_l) and its recurrent product (4H x H) on two
+/// units side by side with PE rows each. The recurrent unit takes SIMD = spec.Simd columns a
+/// cycle (its code words come from the re-quantizer in that width). Layer 0's input unit
+/// takes <see cref="BalancedInputSimd"/> columns a cycle, chosen so that both products need
+/// the same number of column folds: with 28 inputs and 128 units at SIMD 32 that is SIMD 7,
+/// four folds each, instead of an input unit idle three quarters of the time. Upper layers
+/// read the re-quantized h of the layer below, whose words are spec.Simd wide, so their input
+/// units use spec.Simd (n_l = H, already balanced). The dense layer, when the output is the
+/// logits, is extra rows of the last layer's recurrent unit (padded to a multiple of PE).
+/// </summary>
+public sealed class AcceleratorFolding
+{
+    private AcceleratorFolding(AcceleratorSpec spec)
+    {
+        Spec = spec;
+        var widths = DerivedWidths.For(spec);
+        int denseRows = HasDense(spec) ? PaddedDenseRows(spec) : 0;
+        Layers = Enumerable.Range(0, spec.Layers).Select(l => new LayerFolding(
+            l,
+            new XnorMvuOptions(spec.GateRows, spec.LayerInputSize(l), spec.Pe, l == 0 ? BalancedInputSimd(spec) : spec.Simd,
+                spec.WeightCodes, spec.ActivationCodes, spec.WeightCoefficient.Width, spec.ActivationCoefficient.Width),
+            new XnorMvuOptions(spec.GateRows, spec.HiddenSize, spec.Pe, spec.Simd, spec.WeightCodes, spec.ActivationCodes,
+                spec.WeightCoefficient.Width, spec.ActivationCoefficient.Width, ExtraRows: l == spec.Layers - 1 ? denseRows : 0),
+            widths.Layers[l].Accumulator)).ToArray();
+    }
+
+    public AcceleratorSpec Spec { get; }
+    public IReadOnlyList<LayerFolding> Layers { get; }
+
+    public static AcceleratorFolding For(AcceleratorSpec spec) => new(spec.Validate());
+
+    /// <summary>Whether the dense layer is built: only when the output is its logits.</summary>
+    public static bool HasDense(AcceleratorSpec spec) => spec.DenseOutputs > 0 && spec.Output == OutputMode.LogitsAtEnd;
+
+    /// <summary>The dense outputs rounded up to a multiple of PE; the padding rows are computed and dropped.</summary>
+    public static int PaddedDenseRows(AcceleratorSpec spec) => (spec.DenseOutputs + spec.Pe - 1) / spec.Pe * spec.Pe;
+
+    /// <summary>
+    /// ceil(n_0 / ceil(H / SIMD)): the narrowest input SIMD whose column folds do not exceed
+    /// the recurrent product's, so both products take the same (rows/PE) * folds * kw * ka cycles.
+    /// </summary>
+    public static int BalancedInputSimd(AcceleratorSpec spec)
+    {
+        int recurrentFolds = (spec.HiddenSize + spec.Simd - 1) / spec.Simd;
+        return Math.Min(1024, (spec.InputSize + recurrentFolds - 1) / recurrentFolds);
+    }
+
+    /// <summary>Bits multiplied per cycle by all matrix-vector units together: PE * sum of their SIMD.</summary>
+    public long Lanes => Layers.Sum(l => (long)Spec.Pe * (l.Input.Simd + l.Recurrent.Simd));
+
+    /// <summary>
+    /// The ideal cycles of one step: every weight bit times every activation code once,
+    /// sum_l 4H (n_l + H) kw ka, spread over every lane of every unit with none ever idle.
+    /// </summary>
+    public double IdealCyclesPerStep =>
+        Enumerable.Range(0, Spec.Layers).Sum(l => (double)Spec.GateRows * (Spec.LayerInputSize(l) + Spec.HiddenSize) * Spec.WeightCodes * Spec.ActivationCodes) / Lanes;
+
+    /// <summary>The top's cycle between one layer's busy falling and the next layer's (or step's) start.</summary>
+    public const int HandoverCycles = 1;
+}
+
+/// <summary>One layer's two matrix-vector units and the accumulator width its cell unit takes.</summary>
+public sealed record LayerFolding(int Layer, XnorMvuOptions Input, XnorMvuOptions Recurrent, int AccumulatorWidth)
+{
+    /// <summary>The longer of the two products' issue cycles: both start together and the join waits for both.</summary>
+    public long ProductIssueCycles => Math.Max(Input.IssueCycles, Recurrent.IssueCycles);
+}

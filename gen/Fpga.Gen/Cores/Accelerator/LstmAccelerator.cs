@@ -1,0 +1,86 @@
+using Fpga.Gen.Cores.Lstm;
+using Fpga.Gen.Hdl;
+using Fpga.Gen.Ir;
+using Fpga.Gen.Spec;
+
+namespace Fpga.Gen.Cores.Accelerator;
+
+/// <summary>
+/// The accelerator top: 1 to 4 stacked LSTM layers, one layer engine each, run one after the
+/// other within a step (layer l reads layer l-1's re-quantized h, written straight into its
+/// input unit), and with the logits as the output the dense layer as extra rows of the last
+/// layer's recurrent unit, run after a sequence's last step.
+///
+/// Ports (docs/ARCHITECTURE.md, "The accelerator top"):
+/// - cfg_wr_en/addr/data: the one write bus for every memory, decoded by <see cref="AcceleratorMemoryMap"/>.
+///   Write only while busy is low.
+/// - s_axis: a step's input, <see cref="InputBeatsPerStep"/> beats of {G[j], code word of the
+///   input SIMD columns}, code j major, column fold minor; tuser on the step's first beat starts
+///   a sequence (c = 0, h = 0), tlast on its last beat ends one (the next step starts a new one,
+///   and with the logits as output they follow this step). tready is a register: low while a
+///   loaded step waits and while layer 0 still reads the previous one.
+/// - state_reset: the next step starts a new sequence.
+/// - m_axis: the last layer's h every step (tlast on unit H-1), or the logits after a
+///   sequence's last step (tlast on the last).
+/// - busy, design_id, step_count (steps started), busy_cycles, issue_cycles (cycles in which a
+///   matrix-vector unit issues an address), product_cycles (cycles in which a layer is between
+///   its start and its last product beat): all counters since reset, wrapping.
+/// </summary>
+public sealed partial class LstmAccelerator
+{
+    private LstmAccelerator(AcceleratorSpec spec, ModuleIr module, AcceleratorMemoryMap map, IReadOnlyList<LstmLayerEngine> engines)
+    {
+        Spec = spec;
+        Module = module;
+        MemoryMap = map;
+        Engines = engines;
+    }
+
+    public AcceleratorSpec Spec { get; }
+    public ModuleIr Module { get; }
+    public AcceleratorMemoryMap MemoryMap { get; }
+    public AcceleratorFolding Folding => MemoryMap.Folding;
+    public IReadOnlyList<LstmLayerEngine> Engines { get; }
+
+    /// <summary>Columns of an input code word: layer 0's balanced input SIMD.</summary>
+    public int InputSimd => Folding.Layers[0].Input.Simd;
+
+    /// <summary>s_axis beats of one step: ka codes times the input's column folds.</summary>
+    public int InputBeatsPerStep => Spec.ActivationCodes * Folding.Layers[0].Input.ColFolds;
+
+    /// <summary>Width of s_axis_tdata: an ActivationCoefficient above a code word.</summary>
+    public int InputBeatWidth => Spec.ActivationCoefficient.Width + InputSimd;
+
+    /// <summary>The format of m_axis_tdata: Hidden for h every step, Gate for logits.</summary>
+    public FixedFormat OutputFormat => Spec.Output == OutputMode.HiddenEveryStep ? Spec.Hidden : Spec.Gate;
+
+    /// <summary>
+    /// Cycles between the edges that start layer 0 in consecutive steps, with the next step's
+    /// input loaded in time and a ready sink: each layer's <see cref="LstmLayerEngine.StepCycles"/>
+    /// plus one cycle to hand over to the next layer (or step).
+    /// </summary>
+    public long CyclesPerStep => Engines.Sum(e => e.StepCycles + AcceleratorFolding.HandoverCycles);
+
+    /// <summary>Extra cycles after a sequence's last step for the logits (0 without): issue, unit tail, output unit, handover.</summary>
+    public long DenseCycles => AcceleratorFolding.HasDense(Spec)
+        ? Folding.Layers[^1].Recurrent.ExtraIssueCycles + Mvu.XnorMvu.Tail + DenseOutputUnit.Latency + AcceleratorFolding.HandoverCycles
+        : 0;
+
+    /// <summary>The formula behind <see cref="CyclesPerStep"/>, as the manifest and docs/ARCHITECTURE.md state it.</summary>
+    public const string CyclesPerStepFormula =
+        "sum over layers of (max(input issue, recurrent issue) + 6 (unit tail) + 1 (join) + 6 (cell) + 1 (fork) + re-quantizer + 1 (handover)), "
+        + "issue = (4H / PE) * ceil(n / SIMD) * kw * ka, greedy re-quantizer = ka * (divider bits + 1 + 2H) + 1";
+
+    /// <summary>How much of the matrix-vector units' lanes a step keeps busy: ideal over measured cycles.</summary>
+    public double Utilization => Folding.IdealCyclesPerStep / CyclesPerStep;
+
+    public static string ModuleName(AcceleratorSpec spec) => $"lstm_accelerator_{spec.Hash[..8]}";
+
+    public static LstmAccelerator Generate(AcceleratorSpec spec)
+    {
+        spec.Validate();
+        if (spec.Requantization != HiddenRequantization.Greedy)
+            throw new SpecValidationException(nameof(AcceleratorSpec.Requantization), $"only greedy re-quantization is generated so far, not {spec.Requantization}");
+        return new Builder(spec).Build();
+    }
+}
