@@ -19,12 +19,14 @@ public sealed class LinkClient : IDisposable
     private readonly FrameParser _parser = new();
     private readonly Queue<Frame> _answers = new();
     private readonly byte[] _readBuffer = new byte[8192];
+    private readonly RetryTimer _timer;
     private byte _nextSeq;
 
     public LinkClient(ILinkTransport transport, LinkClientOptions? options = null)
     {
         _transport = transport;
         _options = options ?? new LinkClientOptions();
+        _timer = new RetryTimer(_options.AnswerTimeout);
         if (_options.Window is < 1 or > LinkProtocol.MaxWindow)
             throw new ArgumentException($"window {_options.Window} is outside 1..{LinkProtocol.MaxWindow}");
         // Any start works (IDENTIFY re-synchronizes); a random one keeps two sessions apart.
@@ -95,19 +97,19 @@ public sealed class LinkClient : IDisposable
     private void SendWindowed(List<(byte[] Bytes, int Payload)> frames, byte firstSeq, IProgress<long>? progress, CancellationToken cancellation)
     {
         int acknowledged = 0, next = 0, retries = 0;
+        // Frames allowed in flight: the configured window, one after a silence (the board may
+        // be slow, and copies would only queue up before it), one more for each acknowledgement.
+        int window = _options.Window;
         var sentAt = new TimeSpan[frames.Count];
         var resent = new bool[frames.Count];
         long payloadDone = 0;
         var clock = Stopwatch.StartNew();
         var lastAnswer = TimeSpan.Zero;
         var lastRewind = TimeSpan.FromDays(-1);
-        // The round trip of a frame, learnt from first-time frames: a NAK arriving sooner than
-        // that after a rewind was caused by a frame sent before it, so it must not rewind again.
-        var roundTrip = _options.AnswerTimeout / 4;
         void Acknowledge(int upTo)
         {
             int last = upTo - 1;
-            if (!resent[last]) roundTrip = (roundTrip * 4 + (clock.Elapsed - sentAt[last])) / 5;
+            if (!resent[last]) _timer.Sample(clock.Elapsed - sentAt[last]);
             while (acknowledged < upTo)
             {
                 payloadDone += frames[acknowledged].Payload;
@@ -115,6 +117,8 @@ public sealed class LinkClient : IDisposable
             }
             progress?.Report(payloadDone);
             retries = 0;
+            window = Math.Min(_options.Window, window + 1);
+            _timer.Progressed();
         }
         void Rewind(int to)
         {
@@ -125,7 +129,7 @@ public sealed class LinkClient : IDisposable
         int Index(byte seq) => (byte)(seq - firstSeq);
         while (acknowledged < frames.Count)
         {
-            while (next < frames.Count && next - acknowledged < _options.Window)
+            while (next < frames.Count && next - acknowledged < window)
             {
                 Send(frames[next].Bytes, resent[next], cancellation);
                 sentAt[next++] = clock.Elapsed;
@@ -134,9 +138,11 @@ public sealed class LinkClient : IDisposable
             if (answer is null)
             {
                 // Any answer, even to an old frame, shows the board still works through the line.
-                if (clock.Elapsed - lastAnswer < _options.AnswerTimeout) continue;
+                if (clock.Elapsed - lastAnswer < _timer.Timeout) continue;
                 Statistics.Timeouts++;
                 GiveUpAfter(++retries, $"WRITE frame {acknowledged + 1} of {frames.Count}");
+                _timer.Expired();
+                window = 1;
                 Rewind(acknowledged);
                 lastAnswer = clock.Elapsed;
                 continue;
@@ -155,7 +161,8 @@ public sealed class LinkClient : IDisposable
                 if (IsFatal(answer.Reason) && resume < next)
                     throw new LinkException($"the board refused WRITE frame {resume + 1} of {frames.Count}: {Describe(answer.Reason)}");
                 if (resume > acknowledged) Acknowledge(resume);
-                if (resume == next || clock.Elapsed - lastRewind < roundTrip) continue;
+                // A NAK sooner than a round trip after a rewind was caused by a frame sent before it.
+                if (resume == next || clock.Elapsed - lastRewind < _timer.RoundTrip) continue;
                 GiveUpAfter(++retries, $"WRITE frame {acknowledged + 1} of {frames.Count}");
                 Rewind(resume);
             }
@@ -171,13 +178,16 @@ public sealed class LinkClient : IDisposable
         {
             Send(bytes, attempt > 1, cancellation);
             var waited = Stopwatch.StartNew();
+            var timeout = _timer.Timeout;
             Frame? refusal = null;
-            while (waited.Elapsed < _options.AnswerTimeout)
+            while (waited.Elapsed < timeout)
             {
                 var answer = Receive(ReadSlice, cancellation);
                 if (answer is null) continue;
                 if (answer.Type == FrameType.Ack && answer.Seq == seq)
                 {
+                    if (attempt == 1) _timer.Sample(waited.Elapsed);
+                    _timer.Progressed();
                     _nextSeq = (byte)(seq + 1);
                     return answer.Payload;
                 }
@@ -193,7 +203,11 @@ public sealed class LinkClient : IDisposable
                 refusal = answer;
                 break;
             }
-            if (refusal is null) Statistics.Timeouts++;
+            if (refusal is null)
+            {
+                Statistics.Timeouts++;
+                _timer.Expired();
+            }
             GiveUpAfter(attempt, $"{type} (sequence {seq})" + (refusal is null ? "" : $", last answer {refusal}"));
         }
     }
@@ -201,7 +215,7 @@ public sealed class LinkClient : IDisposable
     private void GiveUpAfter(int attempts, string what)
     {
         if (attempts > _options.MaxRetries)
-            throw new LinkException($"no answer from the board on '{_transport.Name}' to {what} after {attempts} tries of {_options.AnswerTimeout.TotalSeconds:0.#} s: is it connected, powered and built for this protocol?");
+            throw new LinkException($"no answer from the board on '{_transport.Name}' to {what} after {attempts} tries (timeout {_timer.Timeout.TotalSeconds:0.#} s at the end): is it connected, powered and built for this protocol?");
     }
 
     private void Send(byte[] bytes, bool again, CancellationToken cancellation)

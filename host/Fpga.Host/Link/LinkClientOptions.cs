@@ -3,7 +3,10 @@ namespace Fpga.Host.Link;
 /// <summary>How patient the host is with the board.</summary>
 public sealed record LinkClientOptions
 {
-    /// <summary>How long without any progress before frames are sent again.</summary>
+    /// <summary>
+    /// The least time without any progress before frames are sent again; round trips measured
+    /// on the line and doubling after each silence (<see cref="RetryTimer"/>) stretch it.
+    /// </summary>
     public TimeSpan AnswerTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Consecutive timeouts or refusals without progress before giving up.</summary>

@@ -13,7 +13,7 @@ namespace Fpga.Cosim.Tests.Link;
 public class BoardLinkTests(StandInBoardFixture fixture)
 {
     private const int Baud = 115200;
-    private static readonly LinkClientOptions Patient = new() { AnswerTimeout = TimeSpan.FromSeconds(3), MaxRetries = 40, Window = 4 };
+    private static readonly LinkClientOptions Patient = new() { AnswerTimeout = TimeSpan.FromSeconds(1), MaxRetries = 40, Window = 4 };
 
     private LinkClient Connect(FaultRates? toBoard = null, FaultRates? toHost = null, int seed = 1, LinkClientOptions? options = null)
     {

@@ -109,23 +109,30 @@ public sealed class LinkBoard
         foreach (var name in new[] { "cfg_wr_en", "cfg_wr_addr", "cfg_wr_data", "state_reset", "m_axis_tvalid", "m_axis_tdata", "s_axis_tready" })
             accIn[name] = Wire($"engine_{name}", engine.Module, name);
         var accOut = new Dictionary<string, Signal>();
-        foreach (var name in new[] { "s_axis_tready", "m_axis_tvalid", "m_axis_tdata", "busy", "design_id" }.Concat(ports.Counters))
+        foreach (var name in new[] { "s_axis_tready", "m_axis_tvalid", "m_axis_tdata", "busy", "design_id" }.Concat(ports.OutputSideband).Concat(ports.Counters))
             accOut[name] = Wire($"acc_{name}", accelerator, name);
+        // Sideband bits ride above tdata in the line's beats.
+        Expr engineOutput = accOut["m_axis_tdata"];
+        if (ports.OutputSideband.Count > 0)
+            engineOutput = Expr.Concat(ports.OutputSideband.Reverse().Select(n => (Expr)accOut[n]).Append(accOut["m_axis_tdata"]).ToArray());
         var engineIdle = Wire("engine_idle", engine.Module, "idle");
         var e = Place("u_engine", engine.Module)
             .Input("frame_valid", frameValid).Input("frame_data", frameData).Input("enc_ready", encReady)
             .Input("buf_wr_en", bufEn).Input("buf_wr_addr", bufAddr).Input("buf_wr_data", bufData)
             .Input("pl_addr", plAddr).Input("design_id", accOut["design_id"]).Input("acc_busy", accOut["busy"])
-            .Input("m_axis_tready", accOut["s_axis_tready"]).Input("s_axis_tvalid", accOut["m_axis_tvalid"]).Input("s_axis_tdata", accOut["m_axis_tdata"])
+            .Input("m_axis_tready", accOut["s_axis_tready"]).Input("s_axis_tvalid", accOut["m_axis_tvalid"]).Input("s_axis_tdata", engineOutput)
             .Input("ev_junk", junk).Input("ev_dropped", dropped).Input("ev_frame_error", frameError).Input("ev_overrun", overrun)
             .Output("frame_ready", frameReady).Output("enc_valid", encValid).Output("enc_type", encType).Output("enc_seq", encSeq).Output("enc_len", encLength)
             .Output("pl_data", plData).Output("idle", engineIdle);
         foreach (var name in ports.Counters) e.Input($"acc_{name}", accOut[name]);
         foreach (var (name, wire) in accIn) e.Output(name, wire);
+        var beat = accIn["m_axis_tdata"];
         var a = Place("u_accelerator", accelerator)
             .Input("cfg_wr_en", accIn["cfg_wr_en"]).Input("cfg_wr_addr", accIn["cfg_wr_addr"]).Input("cfg_wr_data", accIn["cfg_wr_data"])
-            .Input("state_reset", accIn["state_reset"]).Input("s_axis_tvalid", accIn["m_axis_tvalid"]).Input("s_axis_tdata", accIn["m_axis_tdata"])
+            .Input("state_reset", accIn["state_reset"]).Input("s_axis_tvalid", accIn["m_axis_tvalid"])
+            .Input("s_axis_tdata", ports.InputSideband.Count == 0 ? beat : beat[ports.InputDataWidth - 1, 0])
             .Input("m_axis_tready", accIn["s_axis_tready"]);
+        for (int i = 0; i < ports.InputSideband.Count; i++) a.Input(ports.InputSideband[i], beat[ports.InputDataWidth + i, ports.InputDataWidth + i]);
         foreach (var (name, wire) in accOut) a.Output(name, wire);
 
         m.Assign(linkIdle, hunting & engineIdle & ~txValid & txReady & ~accOut["busy"]);
