@@ -1,0 +1,124 @@
+using Fpga.Gen.Hdl;
+
+namespace Fpga.Gen.Cores.Link;
+
+public sealed partial class CommandEngine
+{
+    private sealed partial class Build
+    {
+        private Signal _snapshot = null!;
+
+        /// <summary>
+        /// Every way a command ends loads the answer registers; an executed command also stores
+        /// its answer for replay and moves the expected sequence number on.
+        /// </summary>
+        private void Answering()
+        {
+            var finishing = m.Define("finishing", _answers.Select(a => a.When).Aggregate((a, b) => a | b));
+            var executed = m.Define("executed", _answers.Where(a => a.Executed).Select(a => a.When).Aggregate((a, b) => a | b));
+            var refused = m.Define("refused", _answers.Where(a => a.Type == FrameType.Nak && !a.Executed).Select(a => a.When).Aggregate((a, b) => a | b));
+
+            var savedType = m.Register("saved_type_q", 8, resetValue: (int)FrameType.Ack);
+            var savedLength = m.Register("saved_len_q", _lw, resetValue: 0);
+            var savedKind = m.Register("saved_kind_q", 3, resetValue: (int)ResponseKind.Empty);
+            var savedNak = m.Register("saved_nak_q", 16, resetValue: 0);
+            var reasonField = _descriptor.Reason(_command);
+            var expectedAfter = Expr.Mux(executed, _seq + 1, _expected);
+
+            Expr Pick(Func<Answer, Expr> value, Expr saved) =>
+                Select(_answers.Select(a => (a.When, a.Replay ? saved : value(a))), saved);
+            var type = m.Define("answer_type", Pick(a => Expr.Const((int)a.Type, 8), savedType));
+            var length = m.Define("answer_len", Pick(a => a.Length, savedLength));
+            var kind = m.Define("answer_kind", Pick(a => Expr.Const((int)a.Kind, 3), savedKind));
+            var nak = m.Define("answer_nak", Pick(a => Expr.Concat(expectedAfter, a.Reason is { } r ? Expr.Const((int)r, 8) : reasonField), savedNak));
+
+            var respType = m.Registered("resp_type_q", type, enable: finishing);
+            var respSeq = m.Registered("resp_seq_q", _seq, enable: finishing);
+            var respLength = m.Registered("resp_len_q", length, enable: finishing);
+            var respKind = m.Registered("resp_kind_q", kind, enable: finishing);
+            var respNak = m.Registered("resp_nak_q", nak, enable: finishing);
+            m.Next(savedType, type, enable: executed);
+            m.Next(savedLength, length, enable: executed);
+            m.Next(savedKind, kind, enable: executed);
+            m.Next(savedNak, nak, enable: executed);
+            m.Next(_expected, _seq + 1, enable: executed);
+            m.Next(_lastSeq, _seq, enable: executed);
+            m.Next(_gap, Expr.Mux(executed, Expr.False, Expr.True), enable: executed | refused);
+            _events.Add(("frames_applied", executed));
+            _events.Add(("naks_sent", finishing & type.Eq((long)FrameType.Nak)));
+
+            var encoderValid = m.Output("enc_valid", 1);
+            var encoderReady = _encoderReady;
+            m.Assign(encoderValid, In(Respond));
+            m.Assign(m.Output("enc_type", 8), respType);
+            m.Assign(m.Output("enc_seq", 8), respSeq);
+            m.Assign(m.Output("enc_len", _lw), respLength);
+
+            var next = Select([
+                (In(Idle), Expr.Mux(_frameValid & encoderReady, Expr.Const(Dispatch, 3), Expr.Const(Idle, 3))),
+                (_startWrite, Expr.Const(WriteWords, 3)),
+                (_startRun, Expr.Const(RunBeats, 3)),
+                (_silent, Expr.Const(Idle, 3)),
+                (finishing, Expr.Const(Respond, 3)),
+                (_inputsDone, Expr.Const(Drain, 3)),
+                (In(Respond) & encoderReady, Expr.Const(Idle, 3)),
+            ], _state);
+            m.Next(_state, next);
+            Payload(respKind, respNak);
+        }
+
+        /// <summary>The encoder asks for payload byte pl_addr and takes pl_data one cycle later.</summary>
+        private void Payload(Signal kind, Signal nak)
+        {
+            var address = m.Input("pl_addr", _ow);
+            var addressQ = m.Registered("pl_addr_q", address);
+            var designId = m.Input("design_id", 32);
+            var rom = identity.Encode().Skip(LinkIdentity.DesignIdBytes).Select(b => new System.Numerics.BigInteger(b)).ToList();
+            int romDepth = 1 << BitWidth.Log2Ceiling(rom.Count);
+            while (rom.Count < romDepth) rom.Add(0);
+            var identityRom = m.Memory("identity_rom", 8, romDepth, rom);
+            int romBits = BitWidth.Log2Ceiling(romDepth);
+            var romByte = identityRom.ReadRegistered("identity_byte", (address - Expr.Const(LinkIdentity.DesignIdBytes, _ow))[romBits - 1, 0]);
+            var idByte = designId.ShiftRight(Expr.Concat(addressQ[1, 0], Expr.Const(0, 3)))[7, 0];
+            var identifyByte = Expr.Mux(addressQ.Lt(Expr.Const(LinkIdentity.DesignIdBytes, _ow)), idByte, romByte);
+            var counterByte = _snapshot.ShiftRight(Expr.Concat(addressQ, Expr.Const(0, 3)))[7, 0];
+            int ob = ports.OutputBeatBytes;
+            int obBits = ob == 1 ? 0 : BitWidth.Log2Ceiling(ob);
+            var outWord = _outputBuffer.ReadRegistered("output_word", (obBits == 0 ? address : address >> obBits)[BitWidth.Log2Ceiling(OutputCapacityOf()) - 1, 0]);
+            var outputByte = obBits == 0 ? outWord : outWord.ShiftRight(Expr.Concat(addressQ[obBits - 1, 0], Expr.Const(0, 3)))[7, 0];
+            var nakByte = Expr.Mux(addressQ[0], nak[15, 8], nak[7, 0]);
+            m.Assign(m.Output("pl_data", 8), Select([
+                (kind.Eq((int)ResponseKind.Nak), nakByte),
+                (kind.Eq((int)ResponseKind.Identify), identifyByte),
+                (kind.Eq((int)ResponseKind.Counters), counterByte),
+                (kind.Eq((int)ResponseKind.Output), outputByte),
+            ], Expr.Const(0, 8)));
+        }
+
+        private int OutputCapacityOf() => options.MaxPayload / ports.OutputBeatBytes;
+
+        /// <summary>The link's counters, then the accelerator's, snapshotted together by READ_COUNTERS.</summary>
+        private void Counting()
+        {
+            var pulses = new Dictionary<string, Expr>
+            {
+                ["noise_bytes"] = m.Input("ev_junk", 1),
+                ["frames_dropped"] = m.Input("ev_dropped", 1),
+                ["uart_frame_errors"] = m.Input("ev_frame_error", 1),
+                ["uart_overruns"] = m.Input("ev_overrun", 1),
+            };
+            foreach (var (name, increment) in _events)
+                pulses[name] = pulses.TryGetValue(name, out var other) ? other | increment : increment;
+            var values = new List<Expr>();
+            foreach (var name in LinkCounters.Names)
+            {
+                var counter = m.Register($"{name}_q", 32, resetValue: 0);
+                m.Next(counter, counter + 1, enable: pulses[name]);
+                values.Add(counter);
+            }
+            values.AddRange(ports.Counters.Select(name => (Expr)m.Input($"acc_{name}", 32)));
+            // The first counter is the lowest 32 bits, so byte i of the answer is bit 8i of the snapshot.
+            m.Next(_snapshot, Expr.Concat(values.AsEnumerable().Reverse().ToArray()), enable: _snapshotNow);
+        }
+    }
+}

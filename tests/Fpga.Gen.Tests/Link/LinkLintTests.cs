@@ -1,0 +1,52 @@
+using Fpga.Gen.Cores.Link;
+using Fpga.Gen.Emit;
+using Fpga.Gen.Ir;
+using Fpga.Gen.Spec;
+using Fpga.Sim.Icarus;
+using Fpga.Sim.Verilator;
+
+namespace Fpga.Gen.Tests.Link;
+
+/// <summary>Every link module, and the board top over the stand-in accelerator, is lint clean.</summary>
+public class LinkLintTests
+{
+    public static TheoryData<string> Modules => new(Designs().Select(d => d.Name));
+
+    private static IEnumerable<ModuleIr> Designs()
+    {
+        var spec = new AcceleratorSpec { HiddenSize = 8 }.Validate();
+        var fast = new LinkOptions(UartOptions.Fast(32), MaxPayload: 256);
+        yield return UartReceiver.Generate(UartOptions.For(spec)).Module;
+        yield return UartTransmitter.Generate(UartOptions.For(spec)).Module;
+        yield return FrameDecoder.Generate(fast).Module;
+        yield return FrameEncoder.Generate(fast).Module;
+        yield return StandInAccelerator.Generate(spec).Module;
+        yield return LinkBoard.Generate(spec, fast, StandInAccelerator.Generate(spec).Module).Module;
+        yield return LinkBoard.Generate(spec with { Reset = Fpga.Gen.Hdl.ResetStyle.AsyncActiveLow }, LinkOptions.For(spec), StandInAccelerator.Generate(spec with { Reset = Fpga.Gen.Hdl.ResetStyle.AsyncActiveLow }).Module).Module;
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void IsLintClean(string name)
+    {
+        var top = Designs().Single(d => d.Name == name);
+        var directory = Path.Combine(Path.GetTempPath(), $"fpga-lint-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var files = VerilogEmitter.EmitHierarchy(top).Select(f =>
+            {
+                f.WriteTo(directory);
+                return Path.Combine(directory, f.FileName);
+            }).ToArray();
+            var warnings = VerilatorLint.Run(files, top.Name);
+            Assert.True(warnings.Count == 0, string.Join("\n", warnings));
+            var icarus = IcarusCompile.Run(files, top.Name, Path.Combine(directory, "out.vvp"));
+            Assert.True(icarus.IsClean, string.Join("\n", icarus.Diagnostics));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
