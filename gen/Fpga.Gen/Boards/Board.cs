@@ -25,8 +25,8 @@ public sealed record Board(
     public BoardPin UartTx => Pins.Single(p => p.Role == PinRole.UartTx);
     public IReadOnlyList<BoardPin> Leds => Pins.Where(p => p.Role == PinRole.Led).ToArray();
 
-    /// <summary>The PLL or MMCM settings that turn the oscillator into <paramref name="requestedHz"/>.</summary>
-    public ClockPlan PlanClock(long requestedHz) => Family switch
+    /// <summary>The PLL or MMCM settings that turn the oscillator into <paramref name="requestedHz"/>; none when they are equal.</summary>
+    public ClockPlan PlanClock(long requestedHz) => requestedHz == OscillatorHz ? new DirectClockPlan(OscillatorHz) : Family switch
     {
         FpgaFamily.Ice40UltraPlus => Ice40PllPlan.For(OscillatorHz, requestedHz),
         FpgaFamily.Ecp5 => Ecp5PllPlan.For(OscillatorHz, requestedHz),

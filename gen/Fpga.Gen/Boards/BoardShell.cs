@@ -12,7 +12,8 @@ namespace Fpga.Gen.Boards;
 /// register of the design is in one clock domain, the generated clock's.
 ///
 /// The core must have ports clk, the design's reset (rst or rst_n), uart_rx in and uart_tx
-/// out; a status output, if present, drives the LEDs from bit 0 up.
+/// out; its other outputs (status flags such as link_idle), in port order, drive the LEDs from
+/// bit 0 up.
 /// </summary>
 public static class BoardShell
 {
@@ -28,7 +29,7 @@ public static class BoardShell
         CorePort(conventions.ResetName, PortDirection.Input);
         CorePort("uart_rx", PortDirection.Input);
         CorePort("uart_tx", PortDirection.Output);
-        var statusPort = core.Ports.SingleOrDefault(p => p.Name == "status" && p.Direction == PortDirection.Output);
+        var statusPorts = core.Ports.Where(p => p.Direction == PortDirection.Output && p.Name != "uart_tx").ToArray();
 
         var m = new ModuleBuilder($"{VerilogIdentifier.Sanitize(board.Name)}_top", conventions);
         m.Comment($"{board.Title} ({board.Device} {board.Package}): {core.Name} behind the board's clock, reset button, UART and LEDs.");
@@ -53,16 +54,19 @@ public static class BoardShell
             .Input("uart_rx", rx).Output("uart_tx", uartTx);
         m.Assign(tx, uartTx);
 
-        var bits = new Expr[leds.Count];
-        Signal? status = null;
-        if (statusPort is not null)
+        var statusBits = new List<Expr>();
+        foreach (var port in statusPorts)
         {
-            status = m.Wire("core_status", statusPort.Type);
-            core_.Output("status", status);
+            bool shown = statusBits.Count + port.Type.Width <= leds.Count;
+            var wire = shown ? m.Wire($"core_{port.Name}", port.Type) : m.Unread($"core_{port.Name}", port.Type, $"unused: the {board.Name} has no LED left for it");
+            core_.Output(port.Name, wire);
+            if (!shown) continue;
+            for (int b = 0; b < port.Type.Width; b++) statusBits.Add(port.Type.Width == 1 ? wire : wire[b]);
         }
+        var bits = new Expr[leds.Count];
         for (int i = 0; i < leds.Count; i++)
         {
-            Expr on = status is not null && i < status.Width ? status[i] : Expr.False;
+            Expr on = i < statusBits.Count ? statusBits[i] : Expr.False;
             bits[i] = leds[i].ActiveLow ? ~on : on;
         }
         m.Assign(led, bits.Length == 1 ? bits[0] : Expr.Concat(bits.Reverse().ToArray()));

@@ -22,14 +22,20 @@ public static class BitstreamCommand
         var output = new Option<string>("--output", "-o") { Description = "Directory for the bitstream (or scripts), RTL, constraints and reports.", Required = true };
         var loopback = new Option<bool>("--loopback") { Description = "Build the bring-up design: UART loopback and blinking LEDs." };
         var mhz = new Option<double?>("--freq") { Description = "Design clock in MHz for --loopback (default: the board's, reached exactly by its PLL)." };
-        var command = new Command("bitstream", "Build a bitstream for a board (iCE40 here; ECP5 and Artix-7 scripts plus yosys utilization).") { boardName, output, loopback, mhz };
+        var config = new Option<string?>("--config") { Description = "An accelerator spec (JSON): its accelerator behind the UART link, clocked at the spec's ClockHz." };
+        var model = new Option<string?>("--model") { Description = "A quantized model: derive its spec, then as --config." };
+        var command = new Command("bitstream", "Build a bitstream for a board (iCE40 here; ECP5 and Artix-7 scripts plus yosys utilization).") { boardName, output, config, model, loopback, mhz };
         command.SetAction(parse =>
         {
             Board board;
             try { board = SupportedBoards.ByName(parse.GetValue(boardName)!); }
             catch (ArgumentException e) { throw new FpgaException(e.Message, e); }
+            if (parse.GetValue(config) is { } configPath)
+                return Build(console, AcceleratorBoard.For(board, SpecFile.Read(configPath)), parse.GetValue(output)!);
+            if (parse.GetValue(model) is { } modelPath)
+                return Build(console, AcceleratorBoard.For(board, SpecFile.ForModel(modelPath)), parse.GetValue(output)!);
             if (!parse.GetValue(loopback))
-                throw new FpgaException("say what to build: --loopback");
+                throw new FpgaException("say what to build: --config SPEC.json, --model QUANTIZED or --loopback");
             long clockHz = parse.GetValue(mhz) is { } requested ? (long)Math.Round(requested * 1e6) : board.DefaultClockHz;
             var design = BoardDesigns.Loopback(board, clockHz);
             return Build(console, design, parse.GetValue(output)!);

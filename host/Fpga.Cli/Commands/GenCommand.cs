@@ -39,13 +39,12 @@ public static class GenCommand
             var bench = new BenchOptions(parse.GetValue(sequences), parse.GetValue(steps), parse.GetValue(seed), parse.GetValue(stall)).Validate();
             if (parse.GetValue(config) is { } configPath)
             {
-                var spec = ReadSpec(configPath);
+                var spec = SpecFile.Read(configPath);
                 return GenerateSpec(console, directory, spec, () => BenchModel.ForSpec(spec, bench.Seed), bench);
             }
             if (parse.GetValue(model) is { } modelPath)
             {
-                var file = Fpga.Host.Models.ModelFileReader.Read(modelPath);
-                var quantized = file.QuantizedModel ?? throw new FpgaException($"{modelPath}: is a float model; quantize it first (fpga quantize)");
+                var quantized = SpecFile.ReadQuantized(modelPath);
                 return GenerateSpec(console, directory, Fpga.Host.Golden.AcceleratorSpecs.ForModel(quantized), () => quantized, bench);
             }
             if (parse.GetValue(shipped))
@@ -80,15 +79,6 @@ public static class GenCommand
             }
         });
         return command;
-    }
-
-    private static Fpga.Gen.Spec.AcceleratorSpec ReadSpec(string path)
-    {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (IOException e) { throw new FpgaException($"{path}: {e.Message}"); }
-        catch (UnauthorizedAccessException e) { throw new FpgaException($"{path}: {e.Message}"); }
-        return Fpga.Gen.Spec.AcceleratorSpec.FromJson(text, path);
     }
 
     private static int GenerateSpec(CliConsole console, string directory, Fpga.Gen.Spec.AcceleratorSpec spec, Func<QuantizedModel> model, BenchOptions benchOptions)

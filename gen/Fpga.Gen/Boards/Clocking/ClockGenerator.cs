@@ -22,6 +22,10 @@ public static class ClockGenerator
         var locked = m.Output("locked", 1);
         switch (plan)
         {
+            case DirectClockPlan:
+                m.Assign(clk, oscillator);
+                m.Assign(locked, Expr.True);
+                break;
             case Ice40PllPlan p: Ice40(m, p, oscillator, clk, locked); break;
             case Ecp5PllPlan p: Ecp5(m, p, oscillator, clk, locked); break;
             case Artix7MmcmPlan p: Artix7(m, p, oscillator, clk, locked); break;
