@@ -31,7 +31,7 @@ public sealed class GenCommandTests : IDisposable
 
     [Theory]
     [InlineData("{\"HiddenSize\": 0}", "HiddenSize")]
-    [InlineData("{\"Requantization\": \"Static\"}", "Requantization")]
+    [InlineData("{\"Requantization\": \"Alternating\", \"ActivationCodes\": 4}", "Requantization")]
     [InlineData("{\"Nonlinearity\": \"PiecewiseLinear\"}", "Nonlinearity")]
     [InlineData("not json", "spec.json")]
     public void ABadOrUnsupportedSpecFailsWithOneLineAndWritesNothing(string json, string named)
