@@ -146,7 +146,7 @@ module lstm_layer_201b708b (
     .m_axis_tdata(cell_hidden)
   );
 
-  greedy_requant_h128_k2_s32_201b708b u_requantizer (
+  requant_greedy_h128_k2_s32_201b708b u_requantizer (
     .clk(clk),
     .rst(rst),
     .s_axis_tvalid(cell_valid & m_axis_tready),
