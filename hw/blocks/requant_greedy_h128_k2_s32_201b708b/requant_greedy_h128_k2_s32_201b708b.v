@@ -106,7 +106,6 @@ module requant_greedy_h128_k2_s32_201b708b (
   wire signed [12:0] updated31;
   wire [31:0] pass_word;
   reg signed [19:0] sum_q;
-  wire [20:0] greedy_numerator;
   wire signed [11:0] greedy_coefficient;
   reg [43:0] out_data_q;
   reg out_last_q;
@@ -208,7 +207,10 @@ module requant_greedy_h128_k2_s32_201b708b (
   wire signed [12:0] tmp_31;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire [12:0] tmp_32;
+  wire [20:0] tmp_32;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [12:0] tmp_33;
   /* verilator lint_on UNUSEDSIGNAL */
 
   assign last_unit = unit_q == 7'd127;
@@ -290,9 +292,9 @@ module requant_greedy_h128_k2_s32_201b708b (
   assign tmp_31 = $signed(residual_line_q[415:403]);
   assign updated31 = (~tmp_31[12]) ? ($signed(residual_line_q[415:403]) - pass_level) : ($signed(residual_line_q[415:403]) + pass_level);
   assign pass_word = {~tmp_31[12], ~tmp_30[12], ~tmp_29[12], ~tmp_28[12], ~tmp_27[12], ~tmp_26[12], ~tmp_25[12], ~tmp_24[12], ~tmp_23[12], ~tmp_22[12], ~tmp_21[12], ~tmp_20[12], ~tmp_19[12], ~tmp_18[12], ~tmp_17[12], ~tmp_16[12], ~tmp_15[12], ~tmp_14[12], ~tmp_13[12], ~tmp_12[12], ~tmp_11[12], ~tmp_10[12], ~tmp_9[12], ~tmp_8[12], ~tmp_7[12], ~tmp_6[12], ~tmp_5[12], ~tmp_4[12], ~tmp_3[12], ~tmp_2[12], ~tmp_1[12], ~tmp[12]};
-  assign greedy_numerator = ({1'd0, $unsigned(sum_q)} << 1) + 21'd128;
-  assign tmp_32 = greedy_numerator[20:8];
-  assign greedy_coefficient = (greedy_numerator[20:8] > 13'd2047) ? 12'sd2047 : $signed(tmp_32[11:0]);
+  assign tmp_32 = ({1'd0, $unsigned(sum_q)} << 1) + 21'd128;
+  assign tmp_33 = tmp_32[20:8];
+  assign greedy_coefficient = (tmp_32[20:8] > 13'd2047) ? 12'sd2047 : $signed(tmp_33[11:0]);
   assign m_axis_tvalid = out_valid_q;
   assign m_axis_tdata = out_data_q;
   assign m_axis_tlast = out_last_q;

@@ -75,4 +75,32 @@ public class LstmLayerCosimTests
         Assert.Empty(result.Mismatches);
         Assert.Equal(2 * steps * hidden, result.HiddenChecked);
     }
+
+    public static TheoryData<HiddenRequantization, int, int, int, int> Modes => new()
+    {
+        // mode, inputs, hidden, codes, simd
+        { HiddenRequantization.Greedy, 28, 32, 2, 16 },
+        { HiddenRequantization.Static, 28, 32, 2, 16 },
+        { HiddenRequantization.Static, 10, 12, 3, 4 },
+        { HiddenRequantization.Alternating, 28, 32, 2, 16 },
+        { HiddenRequantization.Alternating, 10, 12, 3, 4 },
+        { HiddenRequantization.Alternating, 8, 8, 1, 8 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void EveryModeMatchesTheGoldenModelOverManySteps(HiddenRequantization mode, int inputs, int hidden, int codes, int simd)
+    {
+        using var work = new TestDirectory();
+        var report = LayerBlockCheck.Run(inputs, hidden, codes, simd, sequences: 2, steps: 17, work.Path, seed: inputs * 3 + hidden, mode);
+
+        Assert.True(report.Lint.Clean, string.Join("\n", report.Lint.Verilator.Concat(report.Lint.Icarus)));
+        Assert.Empty(report.Cosim.Mismatches);
+        Assert.Equal(34, report.Cosim.Steps);
+        Assert.Equal(34 * hidden, report.Cosim.HiddenChecked);
+        // A step is the matrix-vector product, the cell's tail and the re-quantizer, and no more.
+        var spec = report.Engine.Spec;
+        long product = Math.Max(report.Engine.Input.CyclesPerProduct, report.Engine.Recurrent.CyclesPerProduct);
+        Assert.All(report.Cosim.CyclesPerStep, c => Assert.InRange(c, product, product + report.Engine.Requantizer.Cycles + 2 * (spec.Pe + 16)));
+    }
 }

@@ -35,8 +35,7 @@ public sealed class GenCommandTests : IDisposable
 
     [Theory]
     [InlineData("{\"HiddenSize\": 0}", "HiddenSize")]
-    [InlineData("{\"Requantization\": \"Static\"}", "Requantization")]
-    [InlineData("{\"Requantization\": \"Alternating\"}", "Requantization")]
+    [InlineData("{\"Requantization\": \"Alternating\", \"ActivationCodes\": 4}", "Requantization")]
     [InlineData("{\"HiddenSize\": 2, \"Pe\": 2}", "HiddenSize")]
     [InlineData("not json", "spec.json")]
     public void ABadOrUnsupportedSpecFailsWithOneLineAndWritesNothing(string json, string named)

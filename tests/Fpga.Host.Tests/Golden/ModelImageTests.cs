@@ -48,10 +48,9 @@ public sealed class ModelImageTests
     }
 
     [Fact]
-    public void AlternatingRequantizationIsRefused()
+    public void AlternatingRequantizationTakesNoStaticCoefficients()
     {
-        var e = Assert.Throws<FpgaException>(() => ModelImage.Build(HandModel(), HandSpec(HiddenRequantization.Alternating)));
-        Assert.Contains("alternating re-quantization is not implemented on chip", e.Message);
+        Assert.Null(ModelImage.Build(HandModel(), HandSpec(HiddenRequantization.Alternating)).Layers[0].StaticCoefficients);
     }
 
     [Fact]

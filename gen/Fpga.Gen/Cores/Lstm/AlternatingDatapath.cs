@@ -151,7 +151,7 @@ internal static class AlternatingDatapath
         var groups = new List<(Signal Target, int LastStep)>();
         void Group(Signal target, params (Expr X, Expr Y, bool Negate)[] products)
         {
-            for (int p = 0; p < products.Length; p++) steps.Add((products[p].X.Resize(wx), products[p].Y.Resize(wy), products[p].Negate, p == 0));
+            for (int p = 0; p < products.Length; p++) steps.Add((RequantizerContext.Widen(products[p].X, wx), RequantizerContext.Widen(products[p].Y, wy), products[p].Negate, p == 0));
             groups.Add((target, steps.Count - 1));
         }
 
@@ -226,13 +226,15 @@ internal static class AlternatingDatapath
         var remainder = m.Register("divide_rem_q", width);
         var shifted = m.Register("divide_shift_q", width);
         var overflow = m.Register("divide_over_q", 1);
-        var quotient = m.Register("divide_quo_q", wg - 1);
         var fits = m.Define("divide_fits", remainder.Ge(shifted));
-        var quotientNext = m.Define("divide_quo_next", wg == 2 ? fits : Expr.Concat(quotient[wg - 3, 0], fits));
+        // WG - 1 quotient bits, the last straight from the comparison: WG - 2 of them are held.
+        var quotient = wg > 2 ? m.Register("divide_quo_q", wg - 2) : null;
+        var quotientNext = m.Define("divide_quo_next", quotient is null ? fits : Expr.Concat(quotient, fits));
         m.Next(remainder, Expr.Mux(setup, start, Expr.Mux(fits, remainder - shifted, remainder)), enable: inDivide);
         m.Next(shifted, Expr.Mux(setup, top >> 1, shifted >> 1), enable: inDivide);
         m.Next(overflow, start.Ge(top), enable: inDivide & setup);
-        m.Next(quotient, Expr.Mux(setup, Expr.Zero(quotient.Type), quotientNext), enable: inDivide);
+        if (quotient is not null)
+            m.Next(quotient, Expr.Mux(setup, Expr.Zero(quotient.Type), quotientNext[wg - 3, 0]), enable: inDivide);
         var value = Expr.Mux(overflow, Expr.SConst(c.Spec.ActivationCoefficient.Max, wg), quotientNext.Resize(wg).AsSigned());
         var write = m.Define("divide_write", inDivide & lastBit & determinant.Ne(Expr.SConst(0, determinant.Width)));
         for (int i = 0; i < ka; i++) c.WriteCoefficient(i, write & (ka == 1 ? Expr.True : code.Eq(i)), value);

@@ -109,6 +109,13 @@ internal sealed class RequantizerContext
         return result;
     }
 
+    /// <summary>
+    /// Resize, but a constant becomes a constant of the new width: Verilog cannot select the
+    /// sign bit of a literal, which the sign extension of a resized constant would need.
+    /// </summary>
+    public static Expr Widen(Expr value, int width) =>
+        value is ConstExpr constant ? Expr.Const(constant.Value, new HdlType(width, constant.Signed)) : value.Resize(width);
+
     /// <summary>A balanced sum of same-typed terms.</summary>
     public static Expr Sum(IReadOnlyList<Expr> terms)
     {

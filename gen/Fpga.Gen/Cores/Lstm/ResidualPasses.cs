@@ -131,13 +131,14 @@ internal static class ResidualPasses
         var spec = c.Spec;
         int nw = c.Widths.RoundedDivideNumerator, wg = spec.ActivationCoefficient.Width;
         BigInteger d = divisor.Divisor / 2;
-        var numerator = c.M.Define("greedy_numerator", (sum.AsUnsigned().Resize(nw) << 1) + Expr.Const(d, nw));
-        var reduced = numerator[nw - 1, divisor.PreShift];
+        // Unnamed, so the emitter's temporary carries the waiver for the bits the shifts drop.
+        var numerator = (sum.AsUnsigned().Resize(nw) << 1) + Expr.Const(d, nw);
+        var reduced = divisor.PreShift == 0 ? numerator : numerator[nw - 1, divisor.PreShift];
         Expr quotient = reduced;
         if (divisor.MultiplierBits > 0)
         {
             int pw = reduced.Width + divisor.MultiplierBits;
-            var product = c.M.Define("greedy_product", reduced.Resize(pw) * Expr.Const(divisor.Multiplier, pw));
+            var product = reduced.Resize(pw) * Expr.Const(divisor.Multiplier, pw);
             quotient = product[pw - 1, divisor.Shift];
         }
         c.M.Comment($"Greedy G = floor(N / {divisor.Divisor}) = (N >> {divisor.PreShift}) * {divisor.Multiplier} >> {divisor.Shift}, exact for N <= {divisor.MaxNumerator} (checked at every step).");
