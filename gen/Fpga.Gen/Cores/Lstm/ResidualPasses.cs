@@ -131,7 +131,9 @@ internal static class ResidualPasses
         var spec = c.Spec;
         int nw = c.Widths.RoundedDivideNumerator, wg = spec.ActivationCoefficient.Width;
         BigInteger d = divisor.Divisor / 2;
-        var numerator = c.M.Define("greedy_numerator", (sum.AsUnsigned().Resize(nw) << 1) + Expr.Const(d, nw));
+        // Not a named wire: the bits below the pre-shift are unused by design, and a sliced
+        // expression's temporary says so to the linter.
+        var numerator = (sum.AsUnsigned().Resize(nw) << 1) + Expr.Const(d, nw);
         var reduced = numerator[nw - 1, divisor.PreShift];
         Expr quotient = reduced;
         if (divisor.MultiplierBits > 0)
