@@ -6,8 +6,6 @@ using Fpga.Host.Generation;
 using Fpga.Host.Golden;
 using Fpga.Host.Quantization;
 using Fpga.Host.Testbench;
-using Fpga.Host.Verification;
-using Fpga.Gen.Cores.Lstm;
 
 namespace Fpga.Cli.Commands;
 
@@ -84,31 +82,17 @@ public static class GenCommand
     private static int GenerateSpec(CliConsole console, string directory, Fpga.Gen.Spec.AcceleratorSpec spec, Func<QuantizedModel> model, BenchOptions benchOptions)
     {
         // The bench is built (golden model included) before anything is written, so a failure leaves nothing behind.
-        var unsupported = LayerEngineImage.Unsupported(spec);
-        (LstmLayerEngine Engine, GeneratedTestbench Bench)? bench = null;
-        if (unsupported is null)
-        {
-            var quantized = model();
-            var engine = LstmLayerEngine.Generate(spec);
-            var image = ModelImage.Build(quantized, spec);
-            bench = (engine, LayerEngineTestbench.Create(engine, image, BenchModel.Inputs(quantized, spec, benchOptions), benchOptions));
-        }
         var accelerator = Fpga.Gen.Cores.Accelerator.LstmAccelerator.Generate(spec);
+        var quantized = model();
+        var bench = AcceleratorTestbench.Create(accelerator, ModelImage.Build(quantized, spec), BenchModel.Inputs(quantized, spec, benchOptions), benchOptions);
         var files = RtlWriter.Write(directory, Fpga.Gen.Emit.VerilogEmitter.EmitHierarchy(accelerator.Module));
         AcceleratorManifest.Write(directory, accelerator);
         console.Out.WriteLine($"spec {spec.Hash[..16]} (design id 0x{spec.DesignId:x8}): top {accelerator.Module.Name}, {files.Count} modules and {AcceleratorManifest.FileName} in {directory}");
         console.Out.WriteLine($"  write bus: {accelerator.MemoryMap.AddressWidth}-bit address, {accelerator.MemoryMap.DataWidth}-bit data, {accelerator.MemoryMap.Regions.Count} regions");
         console.Out.WriteLine($"  input: {accelerator.InputBeatsPerStep} beats of {accelerator.InputBeatWidth} bits a step");
         console.Out.WriteLine($"  {accelerator.CyclesPerStep} cycles per step (ideal {accelerator.Folding.IdealCyclesPerStep:0.#}){(accelerator.DenseCycles > 0 ? $", {accelerator.DenseCycles} more for the logits" : "")}");
-        if (bench is { } made)
-        {
-            var benchDirectory = TestbenchWriter.Write(directory, made.Engine.Module, made.Bench);
-            console.Out.WriteLine($"testbench {made.Bench.Top} of layer 0 ({made.Engine.Module.Name}): {made.Bench.Steps} steps, {made.Bench.Outputs} outputs; how to run it: {Path.Combine(benchDirectory, BenchReadme.FileName)}");
-        }
-        else
-        {
-            console.Out.WriteLine($"no testbench: {unsupported}");
-        }
+        var benchDirectory = TestbenchWriter.WriteBench(directory, bench);
+        console.Out.WriteLine($"testbench {bench.Top} of {accelerator.Module.Name}: {bench.Steps} steps, {bench.Outputs} outputs; how to run it: {Path.Combine(benchDirectory, BenchReadme.FileName)}");
         return FpgaCli.ExitOk;
     }
 }

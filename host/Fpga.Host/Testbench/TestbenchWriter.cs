@@ -11,6 +11,13 @@ public static class TestbenchWriter
     public static string Write(string directory, ModuleIr dut, GeneratedTestbench bench)
     {
         RtlWriter.Write(directory, VerilogEmitter.EmitHierarchy(dut));
+        return WriteBench(directory, bench);
+    }
+
+    /// <summary>Only the bench, when its device's RTL is already in <paramref name="directory"/>.</summary>
+    /// <returns>The bench directory.</returns>
+    public static string WriteBench(string directory, GeneratedTestbench bench)
+    {
         var benchDirectory = Path.Combine(directory, GeneratedTestbench.Directory);
         RtlWriter.Write(benchDirectory, bench.Files);
         return benchDirectory;

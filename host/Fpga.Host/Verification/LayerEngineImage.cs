@@ -1,22 +1,27 @@
 using System.Numerics;
 using Fpga.Gen.Cores.Lstm;
-using Fpga.Gen.Spec;
-using Fpga.Gen.Testbench;
 using Fpga.Host.Golden;
 
 namespace Fpga.Host.Verification;
+
+/// <summary>The layer engine's memories the host writes before the first step: the wx, ax, wh, ah and b write ports.</summary>
+public enum LayerImageTarget { InputWeights, InputCoefficients, RecurrentWeights, RecurrentCoefficients, Bias }
 
 /// <summary>One write of a model image into the layer engine: a memory, an address, the port's bit pattern.</summary>
 public sealed record LayerImageWrite(LayerImageTarget Target, ulong Address, BigInteger Data);
 
 /// <summary>
-/// The writes that load a model image into the layer engine and the writes of one step's
-/// input: the one definition used by the co-simulation and by the generated testbench's
-/// vector files. Gate rows are stored unit-major: physical row 4k + q holds canonical row
+/// The writes that load a model image into the layer engine, as the layer co-simulation
+/// applies them. Gate rows are stored unit-major: physical row 4k + q holds canonical row
 /// q * H + k, so one PE-4 beat is one unit's four gates.
 /// </summary>
 public static class LayerEngineImage
 {
+    private static readonly string[] TargetPorts = ["wx", "ax", "wh", "ah", "b"];
+
+    /// <summary>The prefix of the write ports of an image target: wx, ax, wh, ah or b.</summary>
+    public static string PortPrefix(LayerImageTarget target) => TargetPorts[(int)target];
+
     public static IEnumerable<LayerImageWrite> Writes(LstmLayerEngine engine, ModelImage image)
     {
         var spec = engine.Spec;
@@ -37,14 +42,4 @@ public static class LayerEngineImage
             yield return new LayerImageWrite(LayerImageTarget.Bias, (ulong)k, word);
         }
     }
-
-    /// <summary>The x and g writes of one step's input codes.</summary>
-    public static IEnumerable<MvuWrite> StepWrites(LstmLayerEngine engine, CodedVector x) =>
-        MvuLoader.ActivationWrites(engine.Input, Enumerable.Range(0, x.Codes).Select(j => MvuLoader.Columns(x.Plane(j))).ToArray(), x.Coefficients);
-
-    /// <summary>Checks that a spec is one the layer engine runs, naming what is not.</summary>
-    public static string? Unsupported(AcceleratorSpec spec) =>
-        spec.Pe != 4 ? $"the layer engine takes PE 4, not {spec.Pe}"
-        : spec.Requantization != HiddenRequantization.Greedy ? $"the layer engine re-quantizes greedily, not {spec.Requantization}"
-        : null;
 }

@@ -1,6 +1,5 @@
 using System.Numerics;
 using Fpga.Gen.Cores.Lstm;
-using Fpga.Gen.Testbench;
 using Fpga.Host.Golden;
 using Fpga.Sim.Verilator;
 
@@ -31,7 +30,7 @@ public static class LstmLayerCosim
         sim.Set("rst", false);
         foreach (var write in LayerEngineImage.Writes(engine, image))
         {
-            var port = LayerEngineBench.PortPrefix(write.Target);
+            var port = LayerEngineImage.PortPrefix(write.Target);
             sim.Set($"{port}_wr_addr", write.Address);
             sim.Set($"{port}_wr_data", write.Data);
             sim.Set($"{port}_wr_en", true);

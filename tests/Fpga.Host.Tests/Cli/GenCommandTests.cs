@@ -36,7 +36,7 @@ public sealed class GenCommandTests : IDisposable
     [Theory]
     [InlineData("{\"HiddenSize\": 0}", "HiddenSize")]
     [InlineData("{\"Requantization\": \"Alternating\", \"ActivationCodes\": 4}", "Requantization")]
-    [InlineData("{\"HiddenSize\": 2, \"Pe\": 2}", "HiddenSize")]
+    [InlineData("{\"HiddenSize\": 2, \"Pe\": 2}", "Pe")]
     [InlineData("not json", "spec.json")]
     public void ABadOrUnsupportedSpecFailsWithOneLineAndWritesNothing(string json, string named)
     {
@@ -86,11 +86,16 @@ public sealed class GenCommandTests : IDisposable
         Assert.Contains("33 steps, 264 outputs", run.Out);
 
         string bench = Path.Combine(output, "tb");
-        string top = $"tb_lstm_layer_{spec.Hash[..8]}";
+        string top = $"tb_lstm_accelerator_{spec.Hash[..8]}";
+        var accelerator = Fpga.Gen.Cores.Accelerator.LstmAccelerator.Generate(spec);
         Assert.True(File.Exists(Path.Combine(bench, top + ".v")));
         Assert.Equal(33 * 8, File.ReadAllLines(Path.Combine(bench, "expected.hex")).Length);
         Assert.All(File.ReadAllLines(Path.Combine(bench, "expected.hex")), line => Assert.Equal((spec.Hidden.Width + 3) / 4, line.Length));
-        Assert.Equal(33, File.ReadAllLines(Path.Combine(bench, "input.hex")).Count(l => Convert.ToUInt64(l, 16) >> 15 == 2)); // one start per step
+        // One s_axis beat per line, {tuser, tlast, tdata}: tuser and tlast once a sequence.
+        var beats = File.ReadAllLines(Path.Combine(bench, "input.hex")).Select(l => System.Numerics.BigInteger.Parse("0" + l, System.Globalization.NumberStyles.HexNumber)).ToArray();
+        Assert.Equal(33 * accelerator.InputBeatsPerStep, beats.Length);
+        Assert.Equal(3, beats.Count(b => !(b >> (accelerator.InputBeatWidth + 1)).IsZero));
+        Assert.Equal(3, beats.Count(b => !((b >> accelerator.InputBeatWidth) & 1).IsZero));
         var readme = File.ReadAllText(Path.Combine(bench, "README.md"));
         Assert.Contains($"iverilog -g2005 -s {top}", readme);
         Assert.Contains($"verilator --binary --timing -Wall --top-module {top}", readme);
