@@ -33,7 +33,8 @@ public sealed record QuantizerResult(int MatrixSize, double MatrixSeconds, int V
 /// <summary>Whether a peer ran, and its version or why not.</summary>
 public sealed record PeerStatus(string Name, bool Available, string Detail);
 
-public sealed record PerfResults(MachineInfo Machine, IReadOnlyList<MatVecResult> MatVec, LstmStepResults Step, QuantizerResult Quantizers, IReadOnlyList<PeerStatus> Peers)
+public sealed record PerfResults(MachineInfo Machine, IReadOnlyList<MatVecResult> MatVec, LstmStepResults Step, QuantizerResult Quantizers, IReadOnlyList<PeerStatus> Peers,
+    SimulationSpeedResult? Simulation = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {

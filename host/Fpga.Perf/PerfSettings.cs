@@ -18,6 +18,10 @@ public sealed record PerfSettings
     public int Rounds { get; init; } = 41;
     public int QuantizerMatrixSize { get; init; } = 4096;
     public bool Peers { get; init; } = true;
+    /// <summary>Steps of the accelerator's Verilator bench; 0 skips the simulator figure.</summary>
+    public int SimulatorSteps { get; init; } = 128;
+    /// <summary>The accelerator whose simulation speed is measured: the default spec.</summary>
+    public Fpga.Gen.Spec.AcceleratorSpec SimulatedSpec { get; init; } = new Fpga.Gen.Spec.AcceleratorSpec().Validate();
 
     /// <summary>A seconds-long run on small shapes: checks that every part of the suite works, not how fast.</summary>
     public static PerfSettings Quick(int threads) => new()
@@ -31,5 +35,6 @@ public sealed record PerfSettings
         SampleSeconds = 0.001,
         Rounds = 3,
         QuantizerMatrixSize = 256,
+        SimulatorSteps = 0,
     };
 }

@@ -29,7 +29,14 @@ public static class PerfSuite
         output.WriteLine($"quantizers (alternating, 2 bits, 2 cycles):");
         var quantizers = QuantizerThroughput.Measure(settings.QuantizerMatrixSize, settings);
         output.WriteLine($"  matrix {quantizers.MatrixSize}x{quantizers.MatrixSize}: {quantizers.MatrixSeconds:F3} s; vector {quantizers.VectorLength}: {quantizers.VectorMicroseconds:F2} us");
-        return new PerfResults(machine, matVec, step, quantizers, peers);
+        SimulationSpeedResult? simulation = null;
+        if (settings.SimulatorSteps > 0)
+        {
+            simulation = AcceleratorSimulationSpeed.Measure(settings.SimulatedSpec, settings.SimulatorSteps);
+            output.WriteLine($"Verilator, the accelerator's self-checking bench ({simulation.Spec}, {simulation.CyclesPerStep} cycles per step):");
+            output.WriteLine($"  {simulation.Steps} steps in {simulation.RunSeconds:F2} s: {simulation.StepsPerSecond:N0} steps/s, {simulation.CyclesPerSecond / 1e6:F2} M cycles/s (build {simulation.BuildSeconds:F0} s)");
+        }
+        return new PerfResults(machine, matVec, step, quantizers, peers, simulation);
     }
 
     private static List<MatVecResult> MatVec(PerfSettings settings, TextWriter output)

@@ -6,7 +6,8 @@ namespace Fpga.Cosim.Tests.Blocks;
 /// <summary>
 /// The accelerator top in Verilator against the golden model: 1 and 2 layers, with and without
 /// the dense layer, both output modes; two sequences of 16 steps streamed back to back (so the
-/// second starts from reset state), every output value, the counters and the cycles per step.
+/// second starts from reset state), greedy, static and alternating re-quantization; every output
+/// value, the counters and the cycles per step.
 /// </summary>
 public class LstmAcceleratorCosimTests
 {
@@ -17,6 +18,10 @@ public class LstmAcceleratorCosimTests
         new AcceleratorCheckShape(Inputs: 9, Hidden: 12, Layers: 2, DenseOutputs: 3, OutputMode.HiddenEveryStep, Codes: 3, Simd: 16),
         new AcceleratorCheckShape(Inputs: 10, Hidden: 8, Layers: 1, DenseOutputs: 5, OutputMode.LogitsAtEnd, Codes: 2, Simd: 4),
         new AcceleratorCheckShape(Inputs: 28, Hidden: 16, Layers: 2, DenseOutputs: 10, OutputMode.LogitsAtEnd, Codes: 1, Simd: 8),
+        new AcceleratorCheckShape(Inputs: 10, Hidden: 12, Layers: 2, DenseOutputs: 0, OutputMode.HiddenEveryStep, Codes: 2, Simd: 4, HiddenRequantization.Static),
+        new AcceleratorCheckShape(Inputs: 10, Hidden: 8, Layers: 1, DenseOutputs: 4, OutputMode.LogitsAtEnd, Codes: 3, Simd: 8, HiddenRequantization.Static),
+        new AcceleratorCheckShape(Inputs: 10, Hidden: 12, Layers: 2, DenseOutputs: 0, OutputMode.HiddenEveryStep, Codes: 2, Simd: 4, HiddenRequantization.Alternating),
+        new AcceleratorCheckShape(Inputs: 9, Hidden: 8, Layers: 1, DenseOutputs: 0, OutputMode.HiddenEveryStep, Codes: 3, Simd: 8, HiddenRequantization.Alternating),
     };
 
     [Theory]

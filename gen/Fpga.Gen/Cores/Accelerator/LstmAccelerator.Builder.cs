@@ -133,6 +133,8 @@ public sealed partial class LstmAccelerator
                 foreach (var kind in new[] { MemoryRegionKind.InputWeights, MemoryRegionKind.InputCoefficients, MemoryRegionKind.RecurrentWeights,
                              MemoryRegionKind.RecurrentCoefficients, MemoryRegionKind.Biases })
                     Decode(e, _map.Region(kind, l), region, cfgEn, cfgAddr, cfgData);
+                if (spec.Requantization == HiddenRequantization.Static)
+                    Decode(e, _map.Region(MemoryRegionKind.StaticCoefficients, l), region, cfgEn, cfgAddr, cfgData);
                 if (l == 0)
                 {
                     e.Input("x_wr_en", accept).Input("x_wr_addr", beat.Resize(PortType(e, "x_wr_addr").Width))
@@ -234,13 +236,16 @@ public sealed partial class LstmAccelerator
                 MemoryRegionKind.RecurrentWeights => "wh",
                 MemoryRegionKind.RecurrentCoefficients => "ah",
                 MemoryRegionKind.Biases => "b",
+                MemoryRegionKind.StaticCoefficients => "sg",
                 _ => throw new ArgumentOutOfRangeException(nameof(region), $"{region.Kind} is not a layer engine's memory"),
             };
             var dataType = PortType(engine, $"{prefix}_wr_data");
             Expr value = data[region.DataWidth - 1, 0];
             engine.Input($"{prefix}_wr_en", enable & regionBits.Eq(region.Index))
-                .Input($"{prefix}_wr_addr", address[region.AddressBits - 1, 0])
                 .Input($"{prefix}_wr_data", dataType.Signed ? value.AsSigned() : value);
+            // A single static coefficient (ka = 1) needs no address.
+            if (engine.Target.Ports.Any(p => p.Name == $"{prefix}_wr_addr"))
+                engine.Input($"{prefix}_wr_addr", address[region.AddressBits - 1, 0]);
         }
     }
 

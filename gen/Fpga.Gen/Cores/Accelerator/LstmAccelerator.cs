@@ -92,8 +92,6 @@ public sealed partial class LstmAccelerator
     public static LstmAccelerator Generate(AcceleratorSpec spec)
     {
         spec.Validate();
-        if (spec.Requantization != HiddenRequantization.Greedy)
-            throw new SpecValidationException(nameof(AcceleratorSpec.Requantization), $"only greedy re-quantization is generated so far, not {spec.Requantization}");
         return new Builder(spec).Build();
     }
 }
