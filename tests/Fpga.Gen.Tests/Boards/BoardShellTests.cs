@@ -3,8 +3,7 @@ using Fpga.Gen.Boards.Clocking;
 using Fpga.Gen.Emit;
 using Fpga.Gen.Hdl;
 using Fpga.Gen.Ir;
-using Fpga.Sim.Icarus;
-using Fpga.Sim.Verilator;
+using Fpga.Gen.Tests.Lint;
 
 namespace Fpga.Gen.Tests.Boards;
 
@@ -37,31 +36,10 @@ public class BoardShellTests
         var board = SupportedBoards.ByName(name);
         foreach (var conventions in new[] { DesignConventions.Default, new DesignConventions(ResetStyle.AsyncActiveLow) })
         {
-            var shell = Shell(board, 50_000_000, conventions);
-            var directory = Directory.CreateTempSubdirectory("fpga-shell-lint-").FullName;
-            try
-            {
-                var files = VerilogEmitter.EmitHierarchy(shell).Select(f =>
-                {
-                    f.WriteTo(directory);
-                    return Path.Combine(directory, f.FileName);
-                }).ToList();
-                var vendor = VendorPrimitiveModels.Write(board.Family, directory);
-                var ours = VerilatorLint.Run([vendor, .. files], shell.Name)
-                    .Where(d => d.File is null || Path.GetFileName(d.File) != Path.GetFileName(vendor)).ToArray();
-                Assert.True(ours.Length == 0, string.Join("\n", ours.Select(d => d.ToString())));
-                // yosys declares the Xilinx primitives in SystemVerilog (module X (...);), which
-                // Icarus in 2005 mode cannot read; our files themselves are Verilog-2005 either way.
-                if (board.Family != FpgaFamily.Artix7)
-                {
-                    var icarus = IcarusCompile.Run([vendor, .. files], shell.Name, Path.Combine(directory, "shell.vvp"));
-                    Assert.True(icarus.IsClean, string.Join("\n", icarus.Diagnostics));
-                }
-            }
-            finally
-            {
-                Directory.Delete(directory, recursive: true);
-            }
+            // yosys declares the Xilinx primitives in SystemVerilog (module X (...);), which
+            // Icarus in 2005 mode cannot read; our files themselves are Verilog-2005 either way.
+            LintAssert.Clean(Shell(board, 50_000_000, conventions), writeLibrary: directory => VendorPrimitiveModels.Write(board.Family, directory),
+                icarus: board.Family != FpgaFamily.Artix7);
         }
     }
 

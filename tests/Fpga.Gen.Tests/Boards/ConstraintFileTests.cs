@@ -8,19 +8,12 @@ public class ConstraintFileTests
 {
     public static TheoryData<string> Boards => new(SupportedBoards.All.Select(b => b.Name));
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Fpga.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("the tests run outside the repository");
-    }
-
     [Theory]
     [MemberData(nameof(Boards))]
     public void CommittedFileIsWhatTheCatalogSays(string name)
     {
         var board = SupportedBoards.ByName(name);
-        var path = Path.Combine(RepositoryRoot(), "constraints", board.ConstraintFileName);
+        var path = Path.Combine(RepositoryRoot.Path, "constraints", board.ConstraintFileName);
         Assert.True(File.Exists(path), $"constraints/{board.ConstraintFileName} is missing; run `fpga constraints -o constraints`");
         Assert.True(ConstraintFile.For(board) == File.ReadAllText(path), $"constraints/{board.ConstraintFileName} differs from the catalog; run `fpga constraints -o constraints`");
     }

@@ -30,23 +30,6 @@ public class LinkLintTests
     public void IsLintClean(string name)
     {
         var top = Designs().Single(d => d.Name == name);
-        var directory = Path.Combine(Path.GetTempPath(), $"fpga-lint-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(directory);
-        try
-        {
-            var files = VerilogEmitter.EmitHierarchy(top).Select(f =>
-            {
-                f.WriteTo(directory);
-                return Path.Combine(directory, f.FileName);
-            }).ToArray();
-            var warnings = VerilatorLint.Run(files, top.Name);
-            Assert.True(warnings.Count == 0, string.Join("\n", warnings));
-            var icarus = IcarusCompile.Run(files, top.Name, Path.Combine(directory, "out.vvp"));
-            Assert.True(icarus.IsClean, string.Join("\n", icarus.Diagnostics));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Fpga.Gen.Tests.Lint.LintAssert.Clean(top);
     }
 }

@@ -23,17 +23,17 @@ public class EmittedModulesLintTests
     [Theory]
     [MemberData(nameof(MatrixVectorUnits))]
     public void MatrixVectorUnitIsLintClean(int rows, int cols, int pe, int simd, int kw, int ka) =>
-        AssertLintClean(Fpga.Gen.Cores.Mvu.XnorMvu.Generate(new Fpga.Gen.Cores.Mvu.XnorMvuOptions(rows, cols, pe, simd, kw, ka)).Module);
+        LintAssert.Clean(Fpga.Gen.Cores.Mvu.XnorMvu.Generate(new Fpga.Gen.Cores.Mvu.XnorMvuOptions(rows, cols, pe, simd, kw, ka)).Module);
 
     [Theory]
     [MemberData(nameof(Samples))]
     public void SampleModuleIsLintClean(string name) =>
-        AssertLintClean(SampleModules.LintableDesigns().Single(m => m.Name == name));
+        LintAssert.Clean(SampleModules.LintableDesigns().Single(m => m.Name == name));
 
     [Theory]
     [MemberData(nameof(DotUnits))]
     public void DotProductUnitIsLintClean(int simd, int levelsPerStage) =>
-        AssertLintClean(XnorPopcountDot.Generate(new XnorPopcountDotOptions(simd, levelsPerStage)).Module);
+        LintAssert.Clean(XnorPopcountDot.Generate(new XnorPopcountDotOptions(simd, levelsPerStage)).Module);
 
     public static TheoryData<NonlinearityKind, int, int> CellUnits => new()
     {
@@ -43,32 +43,10 @@ public class EmittedModulesLintTests
     [Theory]
     [MemberData(nameof(CellUnits))]
     public void CellUnitIsLintClean(NonlinearityKind kind, int tableBits, int accumulatorWidth) =>
-        AssertLintClean(LstmCellUnit.Generate(new AcceleratorSpec { HiddenSize = 16, Nonlinearity = kind, NonlinearityTableBits = tableBits }.Validate(), accumulatorWidth).Module);
+        LintAssert.Clean(LstmCellUnit.Generate(new AcceleratorSpec { HiddenSize = 16, Nonlinearity = kind, NonlinearityTableBits = tableBits }.Validate(), accumulatorWidth).Module);
 
     [Fact]
     public void SampleTestbenchIsLintClean() =>
         // --timing: a testbench waits on delays and edges, which Verilator must be told to schedule.
-        AssertLintClean(Emit.TestbenchEmitTests.Bench(), ["--timing"]);
-
-    private static void AssertLintClean(ModuleIr top, IReadOnlyList<string>? verilatorFlags = null)
-    {
-        var directory = Path.Combine(Path.GetTempPath(), $"fpga-lint-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(directory);
-        try
-        {
-            var files = VerilogEmitter.EmitHierarchy(top).Select(f =>
-            {
-                f.WriteTo(directory);
-                return Path.Combine(directory, f.FileName);
-            }).ToArray();
-            var warnings = VerilatorLint.Run(files, top.Name, verilatorFlags);
-            Assert.True(warnings.Count == 0, string.Join("\n", warnings));
-            var icarus = IcarusCompile.Run(files, top.Name, Path.Combine(directory, "out.vvp"));
-            Assert.True(icarus.IsClean, string.Join("\n", icarus.Diagnostics));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
+        LintAssert.Clean(Emit.TestbenchEmitTests.Bench(), ["--timing"]);
 }

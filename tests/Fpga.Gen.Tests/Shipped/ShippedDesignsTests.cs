@@ -5,17 +5,10 @@ namespace Fpga.Gen.Tests.Shipped;
 /// <summary>hw/ holds exactly what the generator makes of the shipped configurations, byte for byte.</summary>
 public class ShippedDesignsTests
 {
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Fpga.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("the tests run outside the repository");
-    }
-
     [Fact]
     public void RegeneratingReproducesHwByteForByte()
     {
-        var hw = Path.Combine(RepositoryRoot(), "hw");
+        var hw = Path.Combine(RepositoryRoot.Path, "hw");
         var expected = ShippedDesigns.All()
             .SelectMany(d => d.Files().Select(f => (Path: Path.Combine(d.Directory, f.FileName), f.Text)))
             .ToDictionary(f => f.Path.Replace('\\', '/'), f => f.Text);

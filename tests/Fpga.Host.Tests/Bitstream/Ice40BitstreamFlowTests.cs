@@ -1,15 +1,16 @@
 using Fpga.Gen.Boards;
 using Fpga.Gen.Boards.Clocking;
 using Fpga.Gen.Hdl;
-using Fpga.Gen.Ir;
 using Fpga.Host.Bitstream;
 using Fpga.Host.Diagnostics;
+using Fpga.Host.Tests.Support;
 
 namespace Fpga.Host.Tests.Bitstream;
 
 /// <summary>The open iCE40 flow end to end on the bring-up core: seconds per build.</summary>
 public class Ice40BitstreamFlowTests
 {
+    /// <summary>Built by hand, not through BoardDesigns: these tests want PLL clocks that BoardDesigns refuses as inexact (40 MHz gives 39.75).</summary>
     private static BoardDesign Design(long clockHz, int counterBits = 24)
     {
         var board = SupportedBoards.IceBreaker;
@@ -23,60 +24,42 @@ public class Ice40BitstreamFlowTests
     [Fact]
     public void BuildsABitstreamThatFitsAndMeetsThePllClock()
     {
-        var output = Directory.CreateTempSubdirectory("fpga-bitstream-").FullName;
-        try
-        {
-            var report = Ice40BitstreamFlow.Build(Design(40_000_000), output);
-            var bytes = File.ReadAllBytes(report.BitstreamPath);
-            // icepack writes FF 00 00 FF, then the iCE40 configuration preamble 7E AA 99 7E.
-            Assert.Equal(new byte[] { 0xFF, 0x00, 0x00, 0xFF, 0x7E, 0xAA, 0x99, 0x7E }, bytes[..8]);
-            Assert.Equal(1, report.Placement.Utilization.Single(r => r.Resource == "ICESTORM_PLL").Used);
-            var clock = Assert.Single(report.Placement.Clocks);
-            Assert.True(clock.Met, $"{clock.AchievedMhz} MHz < {clock.ConstraintMhz} MHz");
-            Assert.InRange(clock.ConstraintMhz, 39.7, 39.8);
-            Assert.True(File.Exists(Path.Combine(output, "icebreaker.pcf")));
-            Assert.False(Directory.Exists(Path.Combine(output, BuildDirectory.FailureFolder)));
-        }
-        finally
-        {
-            Directory.Delete(output, recursive: true);
-        }
+        using var temp = new TempDirectory();
+        string output = temp.Path;
+        var report = Ice40BitstreamFlow.Build(Design(40_000_000), output);
+        var bytes = File.ReadAllBytes(report.BitstreamPath);
+        // icepack writes FF 00 00 FF, then the iCE40 configuration preamble 7E AA 99 7E.
+        Assert.Equal(new byte[] { 0xFF, 0x00, 0x00, 0xFF, 0x7E, 0xAA, 0x99, 0x7E }, bytes[..8]);
+        Assert.Equal(1, report.Placement.Utilization.Single(r => r.Resource == "ICESTORM_PLL").Used);
+        var clock = Assert.Single(report.Placement.Clocks);
+        Assert.True(clock.Met, $"{clock.AchievedMhz} MHz < {clock.ConstraintMhz} MHz");
+        Assert.InRange(clock.ConstraintMhz, 39.7, 39.8);
+        Assert.True(File.Exists(Path.Combine(output, "icebreaker.pcf")));
+        Assert.False(Directory.Exists(Path.Combine(output, BuildDirectory.FailureFolder)));
     }
 
     [Fact]
     public void ADesignTooBigForTheDeviceFailsClearlyAndKeepsTheLastGoodBitstream()
     {
-        var output = Directory.CreateTempSubdirectory("fpga-bitstream-").FullName;
-        try
-        {
-            var good = Ice40BitstreamFlow.Build(Design(40_000_000), output);
-            var before = File.ReadAllBytes(good.BitstreamPath);
-            var e = Assert.Throws<FpgaException>(() => Ice40BitstreamFlow.Build(Design(20_000_000, counterBits: 5400), output));
-            Assert.Contains("up5k", e.Message, StringComparison.Ordinal);
-            Assert.Equal(before, File.ReadAllBytes(good.BitstreamPath));
-            Assert.True(File.Exists(Path.Combine(output, BuildDirectory.FailureFolder, "nextpnr.out.log")));
-        }
-        finally
-        {
-            Directory.Delete(output, recursive: true);
-        }
+        using var temp = new TempDirectory();
+        string output = temp.Path;
+        var good = Ice40BitstreamFlow.Build(Design(40_000_000), output);
+        var before = File.ReadAllBytes(good.BitstreamPath);
+        var e = Assert.Throws<FpgaException>(() => Ice40BitstreamFlow.Build(Design(20_000_000, counterBits: 5400), output));
+        Assert.Contains("up5k", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(good.BitstreamPath));
+        Assert.True(File.Exists(Path.Combine(output, BuildDirectory.FailureFolder, "nextpnr.out.log")));
     }
 
     [Fact]
     public void MissingTimingAtThePllClockFailsNamingBothFrequencies()
     {
-        var output = Directory.CreateTempSubdirectory("fpga-bitstream-").FullName;
-        try
-        {
-            var e = Assert.Throws<FpgaException>(() => Ice40BitstreamFlow.Build(Design(240_000_000, counterBits: 64), output));
-            Assert.Contains("misses timing", e.Message, StringComparison.Ordinal);
-            Assert.Matches(@"reaches \d+\.\d\d MHz, the PLL gives 24\d\.\d\d MHz", e.Message);
-            Assert.False(File.Exists(Path.Combine(output, Ice40BitstreamFlow.BitstreamFile)));
-        }
-        finally
-        {
-            Directory.Delete(output, recursive: true);
-        }
+        using var temp = new TempDirectory();
+        string output = temp.Path;
+        var e = Assert.Throws<FpgaException>(() => Ice40BitstreamFlow.Build(Design(240_000_000, counterBits: 64), output));
+        Assert.Contains("misses timing", e.Message, StringComparison.Ordinal);
+        Assert.Matches(@"reaches \d+\.\d\d MHz, the PLL gives 24\d\.\d\d MHz", e.Message);
+        Assert.False(File.Exists(Path.Combine(output, Ice40BitstreamFlow.BitstreamFile)));
     }
 
     [Fact]
