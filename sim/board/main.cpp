@@ -2,7 +2,8 @@
 // then turns every byte the host writes there into bits on uart_rx and every character on
 // uart_tx back into a byte for the host, at the line rate the RTL was generated for. While the
 // line is quiet both ways and the board reports link_idle, it sleeps in poll() instead of
-// running the clock, so an idle board costs no CPU. Exit codes: 0 on SIGINT/SIGTERM,
+// running the clock, so an idle board costs no CPU. SIGUSR1 prints the line statistics so far
+// (the same line as at exit), so a host can measure one phase of a session. Exit codes: 0 on SIGINT/SIGTERM,
 // 2 usage, 3 cycle limit reached, 4 a system call failed.
 #include <csignal>
 #include <cstdio>
@@ -25,8 +26,10 @@
 namespace {
 
 volatile std::sig_atomic_t stopRequested = 0;
+volatile std::sig_atomic_t statsRequested = 0;
 
 void requestStop(int) { stopRequested = 1; }
+void requestStats(int) { statsRequested = 1; }
 
 // Cycles of a quiet, idle board before it sleeps: long enough for the engine to take a
 // frame the receiver just finished.
@@ -101,7 +104,18 @@ int run(const fpga_board::BoardOptions& options, int argc, char** argv) {
     std::vector<unsigned char> pending;
     uint64_t quiet = 0;
     int exitCode = 0;
+    const auto printStats = [&]() {
+        std::fprintf(stderr, "fpga-sim: stats cycles=%llu in=%llu out=%llu first_in=%llu last_in=%llu\n",
+                     static_cast<unsigned long long>(board.cycles()), static_cast<unsigned long long>(charactersIn),
+                     static_cast<unsigned long long>(charactersOut), static_cast<unsigned long long>(firstSend),
+                     static_cast<unsigned long long>(lastSend));
+        std::fflush(stderr);
+    };
     while (!stopRequested) {
+        if (statsRequested) {
+            statsRequested = 0;
+            printStats();
+        }
         if (options.maxCycles != 0 && board.cycles() >= options.maxCycles) {
             std::fprintf(stderr, "fpga-sim: cycle limit %llu reached\n", static_cast<unsigned long long>(options.maxCycles));
             exitCode = 3;
@@ -137,10 +151,7 @@ int run(const fpga_board::BoardOptions& options, int argc, char** argv) {
             if (terminal.waitForInput(100)) quiet = 0;
         }
     }
-    std::fprintf(stderr, "fpga-sim: stats cycles=%llu in=%llu out=%llu first_in=%llu last_in=%llu\n",
-                 static_cast<unsigned long long>(board.cycles()), static_cast<unsigned long long>(charactersIn),
-                 static_cast<unsigned long long>(charactersOut), static_cast<unsigned long long>(firstSend),
-                 static_cast<unsigned long long>(lastSend));
+    printStats();
     model->final();
     if (waveform) waveform->close();
     if (!options.linkPath.empty()) unlink(options.linkPath.c_str());
@@ -162,6 +173,7 @@ int main(int argc, char** argv) {
     }
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
+    std::signal(SIGUSR1, requestStats);
     try {
         return run(options, argc, argv);
     } catch (const std::exception& e) {

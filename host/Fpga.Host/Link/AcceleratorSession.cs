@@ -66,6 +66,15 @@ public sealed class AcceleratorSession
         return done;
     }
 
+    /// <summary>The accelerator's own counters by port name (step_count, busy_cycles, ...), read over the link.</summary>
+    public IReadOnlyDictionary<string, uint> ReadAcceleratorCounters(CancellationToken cancellation = default)
+    {
+        var all = _client.ReadCounters(cancellation);
+        if (all.Length != LinkCounters.Names.Count + _ports.Counters.Count)
+            throw new LinkException($"the board reported {all.Length} counters but this accelerator has {LinkCounters.Names.Count} + {_ports.Counters.Count}");
+        return _ports.Counters.Select((name, i) => (name, all[LinkCounters.Names.Count + i])).ToDictionary(p => p.name, p => p.Item2);
+    }
+
     /// <summary>Bytes the image takes on the line as payload.</summary>
     public long UploadBytes(ModelImage image) => (long)ImagePacker.Pack(image, Accelerator.MemoryMap).Count * _ports.WordBytes;
 

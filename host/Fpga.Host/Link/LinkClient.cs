@@ -230,6 +230,7 @@ public sealed class LinkClient : IDisposable
     {
         if (_answers.Count > 0) return _answers.Dequeue();
         int got = _transport.Read(_readBuffer, timeout, cancellation);
+        Statistics.BytesReceived += got;
         foreach (var frame in _parser.Feed(_readBuffer.AsSpan(0, got)))
         {
             Statistics.AnswersReceived++;

@@ -29,6 +29,20 @@ public sealed class SimulatedBoard : IDisposable
     public BoardSimulator Process { get; }
     public string PortPath => Process.PortPath;
 
+    /// <summary>
+    /// Clocks per bit of a simulated line when nobody asks: fast enough that the line does not
+    /// dominate a simulation, slow enough for the receiver's 8x oversampling with margin.
+    /// </summary>
+    public const int DefaultClocksPerBit = 16;
+
+    /// <summary>
+    /// The board link of <paramref name="spec"/> for simulation: the spec's own clock and baud
+    /// rate when <paramref name="clocksPerBit"/> is null (the true ratio, 104 clocks a bit at
+    /// 12 MHz and 115200 baud), else exactly that many clocks a bit.
+    /// </summary>
+    public static LinkOptions LinkFor(AcceleratorSpec spec, int? clocksPerBit) =>
+        clocksPerBit is { } n ? new LinkOptions(UartOptions.Fast(n)).Validate() : LinkOptions.For(spec).Validate();
+
     /// <summary>The board with the stand-in accelerator (<see cref="StandInAccelerator"/>).</summary>
     public static SimulatedBoard StartStandIn(AcceleratorSpec spec, LinkOptions options, string workDirectory, string? tracePath = null, long maxCycles = 0) =>
         Start(spec, options, StandInAccelerator.Generate(spec).Module, workDirectory, tracePath, maxCycles);

@@ -14,12 +14,14 @@ public sealed class BoardSimulator : IDisposable
 {
     private readonly Process _process;
     private readonly StderrTail _stderr;
+    private readonly StatisticsLines _statistics;
 
-    private BoardSimulator(Process process, string portPath, StderrTail stderr)
+    private BoardSimulator(Process process, string portPath, StderrTail stderr, StatisticsLines statistics)
     {
         _process = process;
         PortPath = portPath;
         _stderr = stderr;
+        _statistics = statistics;
     }
 
     /// <summary>The pseudo-terminal to open as a serial port.</summary>
@@ -54,7 +56,12 @@ public sealed class BoardSimulator : IDisposable
         }
         var process = Process.Start(info) ?? throw new SimulationException($"cannot start '{model.BinaryPath}'");
         var stderr = new StderrTail();
-        process.ErrorDataReceived += (_, e) => stderr.Add(e.Data);
+        var statistics = new StatisticsLines();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            stderr.Add(e.Data);
+            statistics.Add(e.Data);
+        };
         process.BeginErrorReadLine();
         var line = process.StandardOutput.ReadLineAsync();
         if (!line.Wait(startTimeout ?? TimeSpan.FromSeconds(30)) || line.Result is not { } text || !text.StartsWith("pty ", StringComparison.Ordinal))
@@ -62,7 +69,20 @@ public sealed class BoardSimulator : IDisposable
             Stop(process);
             throw new SimulationException("the board simulator did not report its pseudo-terminal" + OutputTail.Section("simulator output", stderr.TextAfterEnd(TimeSpan.FromSeconds(2))));
         }
-        return new BoardSimulator(process, text[4..], stderr);
+        return new BoardSimulator(process, text[4..], stderr, statistics);
+    }
+
+    /// <summary>
+    /// The line statistics so far, the board still running (SIGUSR1; the simulator answers
+    /// within its 100 ms sleep): subtract two of them to measure one phase of a session.
+    /// </summary>
+    public BoardLineStatistics Snapshot(TimeSpan? timeout = null)
+    {
+        long before = _statistics.Count;
+        if (_process.HasExited || SendSignal(_process.Id, 10) != 0)
+            throw new SimulationException("the board simulator is not running" + OutputTail.Section("simulator output", _stderr.TextAfterEnd(TimeSpan.Zero)));
+        return _statistics.WaitAfter(before, timeout ?? TimeSpan.FromSeconds(10))
+            ?? throw new SimulationException("the board simulator did not report its line statistics" + OutputTail.Section("simulator output", _stderr.TextAfterEnd(TimeSpan.Zero)));
     }
 
     /// <summary>Stops the simulator and returns the line statistics it printed.</summary>
@@ -85,6 +105,40 @@ public sealed class BoardSimulator : IDisposable
         _ = SendSignal(process.Id, 15);
         if (!process.WaitForExit(TimeSpan.FromSeconds(5))) process.Kill();
         process.WaitForExit();
+    }
+
+    /// <summary>The statistics lines the simulator printed, the last one kept.</summary>
+    private sealed class StatisticsLines
+    {
+        private readonly object _gate = new();
+        private BoardLineStatistics? _last;
+
+        public long Count { get; private set; }
+
+        public void Add(string? line)
+        {
+            if (line is null || BoardLineStatistics.Parse(line) is not { } statistics) return;
+            lock (_gate)
+            {
+                _last = statistics;
+                Count++;
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        public BoardLineStatistics? WaitAfter(long count, TimeSpan timeout)
+        {
+            var clock = Stopwatch.StartNew();
+            lock (_gate)
+            {
+                while (Count <= count)
+                {
+                    var left = timeout - clock.Elapsed;
+                    if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left)) return Count > count ? _last : null;
+                }
+                return _last;
+            }
+        }
     }
 
     [DllImport("libc", EntryPoint = "kill")]
