@@ -25,9 +25,9 @@ public static class FpgaCli
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default, TextReader? input = null)
     {
-        var console = new CliConsole(output, error);
+        var console = new CliConsole(output, error, input);
         var root = Build(console);
         var parsed = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

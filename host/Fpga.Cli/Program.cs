@@ -1,3 +1,3 @@
 using Fpga.Cli;
 
-return await FpgaCli.RunAsync(args, Console.Out, Console.Error);
+return await FpgaCli.RunAsync(args, Console.Out, Console.Error, input: Console.In);

@@ -5,19 +5,19 @@ using Fpga.Host.Verification;
 namespace Fpga.Cli.Commands;
 
 /// <summary>
-/// `fpga demo`: the main job. Until the accelerator exists it generates, lints and
-/// co-simulates every block built so far and prints what it checked.
+/// `fpga check`: generates, lints and co-simulates every block of the accelerator and its top
+/// against the C# references and prints what it checked (what `fpga demo` did before the board link).
 /// </summary>
-public static class DemoCommand
+public static class CheckCommand
 {
     public static Command Create(CliConsole console)
     {
-        var work = new Option<string>("--work") { Description = "Directory for generated RTL.", DefaultValueFactory = _ => Path.Combine("out", "demo") };
+        var work = new Option<string>("--work") { Description = "Directory for generated RTL.", DefaultValueFactory = _ => Path.Combine("out", "check") };
         var simds = new Option<int[]>("--simd") { Description = "SIMD widths of the dot-product unit.", DefaultValueFactory = _ => [8, 100, 256, 1024], AllowMultipleArgumentsPerToken = true };
         var beats = new Option<int>("--beats") { Description = "Random beats per back-pressure run (ten times as many at full rate).", DefaultValueFactory = _ => 2000 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var topOnly = new Option<bool>("--top-only") { Description = "Check only the accelerator top (the blocks below it have their own checks)." };
-        var command = new Command("demo", "Generate, lint and co-simulate the blocks built so far; print what was checked.") { work, simds, beats, seed, topOnly };
+        var command = new Command("check", "Generate, lint and co-simulate every block and the accelerator top; print what was checked.") { work, simds, beats, seed, topOnly };
         command.SetAction(parse =>
         {
             var failures = 0;

@@ -8,6 +8,9 @@ public static class CommandCatalog
     public static IEnumerable<Command> All(CliConsole console)
     {
         yield return DemoCommand.Create(console);
+        yield return RunCommand.Create(console);
+        yield return SimCommand.Create(console);
+        yield return CheckCommand.Create(console);
         yield return InspectCommand.Create(console);
         yield return QuantizeCommand.Create(console);
         yield return TrainCommand.Create(console);
