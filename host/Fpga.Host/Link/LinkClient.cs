@@ -46,6 +46,7 @@ public sealed class LinkClient : IDisposable
         try
         {
             Identity = LinkIdentity.Decode(answer);
+            _parser.MaxPayload = Math.Max(Identity.MaxPayload, LinkIdentity.Size);
         }
         catch (FormatException e)
         {

@@ -7,10 +7,15 @@ namespace Fpga.Host.Link;
 /// A serial port through System.IO.Ports: a USB UART to a board, or the simulator's
 /// pseudo-terminal, by the same code. The port is claimed with an advisory lock file, so a
 /// second program of ours gets "in use" (the kernel's exclusive mode does not stop root).
+/// Reads ask only for bytes the driver already holds: on Unix, SerialPort queues each read for
+/// its I/O thread and a read that times out is cancelled, and when the cancellation lands
+/// while that thread is reading, the bytes it read are delivered to nobody. Short read
+/// timeouts made that a steady loss of answers under load; asking for what is there never times out.
 /// </summary>
 public sealed class SerialTransport : ILinkTransport
 {
-    private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan Slice = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(1);
     private const int WriteChunk = 256;
     private readonly SerialPort _port;
     private readonly FileStream _lock;
@@ -113,26 +118,31 @@ public sealed class SerialTransport : ILinkTransport
     public int Read(Span<byte> buffer, TimeSpan timeout, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        var scratch = new byte[buffer.Length];
-        do
+        while (true)
         {
             cancellation.ThrowIfCancellationRequested();
             try
             {
-                int got = _port.Read(scratch, 0, scratch.Length);
-                scratch.AsSpan(0, got).CopyTo(buffer);
-                return got;
+                int available = _port.BytesToRead;
+                if (available > 0)
+                {
+                    var scratch = new byte[Math.Min(available, buffer.Length)];
+                    int got = _port.Read(scratch, 0, scratch.Length);
+                    scratch.AsSpan(0, got).CopyTo(buffer);
+                    return got;
+                }
             }
             catch (TimeoutException)
             {
+                // The driver held bytes but the I/O thread did not deliver them within the (long) read timeout.
             }
             catch (Exception e) when (e is IOException or InvalidOperationException)
             {
                 throw new LinkException($"reading from '{Name}' failed: {e.Message}", e);
             }
+            if (clock.Elapsed >= timeout) return 0;
+            Thread.Sleep(Poll);
         }
-        while (clock.Elapsed < timeout);
-        return 0;
     }
 
     public void Dispose()
