@@ -162,9 +162,12 @@ public sealed class LinkClient : IDisposable
                 if (IsFatal(answer.Reason) && resume < next)
                     throw new LinkException($"the board refused WRITE frame {resume + 1} of {frames.Count}: {Describe(answer.Reason)}");
                 if (resume > acknowledged) Acknowledge(resume);
-                // A NAK sooner than a round trip after a rewind was caused by a frame sent before it.
-                if (resume == next || clock.Elapsed - lastRewind < _timer.RoundTrip) continue;
+                // A NAK sooner than a round trip after a rewind was caused by a frame sent before it;
+                // NAKs that keep coming without progress are most likely garbage still queued in
+                // the line's buffers, so each further rewind waits twice as long, with one frame in flight.
+                if (resume == next || clock.Elapsed - lastRewind < NakBackoff(retries)) continue;
                 GiveUpAfter(++retries, $"WRITE frame {acknowledged + 1} of {frames.Count}");
+                if (retries > 1) window = 1;
                 Rewind(resume);
             }
         }
@@ -202,7 +205,13 @@ public sealed class LinkClient : IDisposable
                 if (IsFatal(answer.Reason) && answer.Expected == seq)
                     throw new LinkException($"the board refused {type}: {Describe(answer.Reason)}");
                 refusal = answer;
-                break;
+                // A NAK sooner than a round trip after this copy went out answers an earlier copy
+                // or garbage still in the line's buffers: sending again at once for each such NAK
+                // would only add to the backlog that causes them. Send again a round trip after
+                // this copy, twice as long after each further refusal.
+                var backoff = NakBackoff(attempt - 1);
+                if (waited.Elapsed >= backoff) break;
+                timeout = backoff < timeout ? backoff : timeout;
             }
             if (refusal is null)
             {
@@ -212,6 +221,13 @@ public sealed class LinkClient : IDisposable
             GiveUpAfter(attempt, $"{type} (sequence {seq})" + (refusal is null ? "" : $", last answer {refusal}"));
         }
     }
+
+    /// <summary>
+    /// How long after a copy a NAK may prompt the next one: a round trip, doubled for each
+    /// refusal in a row (at most 16 times), so a line whose buffers still hold garbage drains
+    /// instead of filling with more copies.
+    /// </summary>
+    private TimeSpan NakBackoff(int refusalsInARow) => _timer.RoundTrip * (1 << Math.Clamp(refusalsInARow, 0, 4));
 
     private void GiveUpAfter(int attempts, string what)
     {

@@ -42,8 +42,10 @@ public class BoardLinkTests(StandInBoardFixture fixture)
     // Once skipped as a session that "went deaf" under load: the board did receive and answer
     // every retry, but a damaged answer header with a plausible LEN made the host's parser wait
     // for payload that never came, swallowing every later answer (FrameParser now drops such a
-    // frame when a good one follows), and SerialPort lost bytes whenever a timed-out read was
-    // cancelled during its I/O thread's read (SerialTransport now reads only what is there).
+    // frame when a good one follows); SerialPort lost bytes whenever a timed-out read was
+    // cancelled during its I/O thread's read (SerialTransport now reads only what is there); and
+    // with the simulator starved of CPU every NAK for stale garbage prompted another copy, so the
+    // pty's buffers never drained (LinkClient now backs off on NAKs without progress).
     [InlineData(0.002, 12)]
     [InlineData(0.002, 13)]
     public void WritesAndRunsAreAppliedExactlyOnce(double faultRate, int seed)
