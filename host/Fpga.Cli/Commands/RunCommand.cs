@@ -30,7 +30,9 @@ public static class RunCommand
         var command = new Command("run", "Upload a quantized model to a board (or the simulated board) and stream inputs through it.")
             { port, sim, baud, model, config, input, data, count, offset, output, check };
         simulator.AddTo(command);
-        command.SetAction((parse, cancellation) => Task.FromResult(Run(console, cancellation,
+        command.SetAction((parse, cancellation) => Task.FromResult(!parse.GetValue(sim) && simulator.AnyGiven(parse)
+            ? throw new FpgaException("--work, --trace, --max-cycles, --true-baud and --clocks-per-bit are for the simulated board (--sim)")
+            : Run(console, cancellation,
             parse.GetValue(port), parse.GetValue(sim), parse.GetValue(baud), parse.GetValue(model)!, parse.GetValue(config),
             parse.GetValue(input), parse.GetValue(data), parse.GetValue(count), parse.GetValue(offset), parse.GetValue(output)!, parse.GetValue(check), simulator.Read(parse))));
         return command;

@@ -31,6 +31,10 @@ internal sealed class SimulatorOptions
         command.Add(ClocksPerBit);
     }
 
+    /// <summary>Whether any of these options was given (they mean nothing for a real port).</summary>
+    public bool AnyGiven(ParseResult parse) =>
+        new Option[] { Work, Trace, MaxCycles, TrueBaud, ClocksPerBit }.Any(o => parse.GetResult(o) is { Implicit: false });
+
     public SimulatorSettings Read(ParseResult parse)
     {
         bool trueBaud = parse.GetValue(TrueBaud);

@@ -183,6 +183,14 @@ public sealed class RunCommandTests(RunCommandFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void SimulatorOptionsWithARealPortAreRefused()
+    {
+        var run = CliRun.Of(Run("--port", fixture.Board.PortPath, "--trace", _dir.File("w.fst"), "--input", InputNpy(), "-o", _dir.File("out.npy")));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("error: --work, --trace, --max-cycles, --true-baud and --clocks-per-bit are for the simulated board (--sim)\n", run.Error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void ASpecFileForAnotherModelIsRefused()
     {
         var spec = _dir.File("wrong.json");
