@@ -183,6 +183,18 @@ public sealed class RunCommandTests(RunCommandFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task SimPrintsThePseudoTerminalAndStopsAtTheEndOfInput()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = await Fpga.Cli.FpgaCli.RunAsync(["sim", "--config", fixture.SpecPath], output, error, input: new StringReader(""));
+        Assert.True(code == 0, output.ToString() + error.ToString());
+        Assert.Matches(@"(?m)^pty /dev/pts/\d+$", output.ToString());
+        Assert.Contains($"spec {fixture.Spec.Hash[..16]}", output.ToString());
+        Assert.Contains("stopped after", output.ToString());
+    }
+
+    [Fact]
     public void SimulatorOptionsWithARealPortAreRefused()
     {
         var run = CliRun.Of(Run("--port", fixture.Board.PortPath, "--trace", _dir.File("w.fst"), "--input", InputNpy(), "-o", _dir.File("out.npy")));
