@@ -94,6 +94,10 @@ public sealed partial class LstmAccelerator
         + "the layers pipelined across steps (layer l on step t, layer l+1 on step t-1); "
         + "issue = (4H / PE) * ceil(n / SIMD) * kw * ka, greedy or static re-quantizer = ka * (ceil(H / SIMD) + 1) + 1";
 
+    /// <summary>The ideal behind <see cref="AcceleratorFolding.IdealCyclesPerStep"/>, as the manifest states it.</summary>
+    public const string IdealFormula =
+        "max over layers of 4H * (n + H) * kw * ka / (PE * (input SIMD + recurrent SIMD)): the bottleneck layer with every lane of its two units busy";
+
     /// <summary>How much of the matrix-vector units' lanes a step keeps busy: ideal over measured cycles.</summary>
     public double Utilization => Folding.IdealCyclesPerStep / CyclesPerStep;
 
