@@ -13,7 +13,7 @@ namespace Fpga.Cosim.Tests.Blocks;
 ///
 /// Each row is one Verilator build, so the grid is a covering set rather than a product: every
 /// value of every dimension appears, and every pair of kw and ka, of re-quantization and
-/// nonlinearity, and of layers and output mode. PE is 4 throughout: the layer engine takes one
+/// nonlinearity, and of 1 or 2 layers and output mode. PE is 4 throughout: the layer engine takes one
 /// hidden unit's four gates a beat.
 ///
 /// | #  | inputs | H   | layers | output    | kw | ka | SIMD (input) | re-quantization | nonlinearity |
