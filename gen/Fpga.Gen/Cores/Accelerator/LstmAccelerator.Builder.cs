@@ -97,18 +97,18 @@ public sealed partial class LstmAccelerator
             var tokenFirst = Enumerable.Range(0, layers).Select(l => m.Register($"token_first_l{l}_q", 1)).ToArray();
             var tokenLast = dense ? Enumerable.Range(0, layers).Select(l => m.Register($"token_last_l{l}_q", 1)).ToArray() : null;
             var pendingFirst = m.Register("pending_first_q", 1, resetValue: 1);
-            Signal? denseStart = null, denseActive = null;
-            Expr logitsFollow = Expr.False;
+            Signal? denseStart = null, denseActive = null, logitsFollow = null;
+            var tickDone = active.Select((a, l) => (Expr)(~a | done[l])).Aggregate((a, b) => a & b);
             if (dense)
             {
                 denseStart = m.Register("dense_start_q", 1, resetValue: 0);
                 denseActive = m.Register("dense_active_q", 1, resetValue: 0);
                 logitsFollow = m.Define("logits_follow", done[^1] & tokenLast![^1]);
+                tickDone = tickDone & ~logitsFollow & ~denseActive;
             }
-            var tickDone = active.Select((a, l) => (Expr)(~a | done[l])).Aggregate((a, b) => a & b) & ~logitsFollow;
-            if (denseActive is not null) tickDone = tickDone & ~denseActive;
-            var stepsInFlight = m.Define("steps_in_flight", tokenValid.Aggregate((Expr)Expr.False, (a, b) => a | b));
-            var launch = m.Define("launch", m.Define("tick_done", tickDone) & (loaded | stepsInFlight));
+            // A step below the last layer still has to go up (none with one layer).
+            var stepsInFlight = layers > 1 ? m.Define("steps_in_flight", tokenValid.Skip(1).Aggregate((Expr)tokenValid[0], (a, b) => a | b)) : null;
+            var launch = m.Define("launch", m.Define("tick_done", tickDone) & (stepsInFlight is null ? loaded : loaded | stepsInFlight));
             var launchInput = m.Define("launch_input", launch & loaded);
             m.Next(loaded, Expr.Mux(accept & beatLast, Expr.True, Expr.Mux(launch, Expr.False, loaded)));
             m.Next(pendingFirst, stateReset | Expr.Mux(launchInput, loadedLast, pendingFirst));
@@ -216,12 +216,13 @@ public sealed partial class LstmAccelerator
                 m.Assign(mValid, logitValid);
                 m.Assign(mLast, logitLast);
                 var logitsDone = m.Define("logits_done", logitValid & mReady & logitLast);
-                m.Next(denseStart!, logitsFollow);
-                m.Next(denseActive!, Expr.Mux(logitsFollow, Expr.True, Expr.Mux(logitsDone, Expr.False, denseActive!)));
+                m.Next(denseStart!, logitsFollow!);
+                m.Next(denseActive!, Expr.Mux(logitsFollow!, Expr.True, Expr.Mux(logitsDone, Expr.False, denseActive!)));
             }
 
             // Status counters.
-            var anyActive = active.Skip(1).Aggregate((Expr)active[0], (a, b) => a | b) | stepsInFlight;
+            var anyActive = active.Skip(1).Aggregate((Expr)active[0], (a, b) => a | b);
+            if (stepsInFlight is not null) anyActive = anyActive | stepsInFlight;
             if (denseActive is not null) anyActive = anyActive | denseActive;
             var busyNow = m.Define("busy_now", anyActive);
             m.Assign(busy, busyNow);
