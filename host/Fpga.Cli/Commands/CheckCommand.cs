@@ -111,16 +111,19 @@ public static class CheckCommand
                  {
                      new AcceleratorCheckShape(28, 128, 1, 0, Fpga.Gen.Spec.OutputMode.HiddenEveryStep, 2, 32),
                      new AcceleratorCheckShape(28, 64, 2, 10, Fpga.Gen.Spec.OutputMode.LogitsAtEnd, 2, 16),
+                     new AcceleratorCheckShape(28, 32, 2, 0, Fpga.Gen.Spec.OutputMode.HiddenEveryStep, 2, 8),
+                     new AcceleratorCheckShape(28, 64, 3, 0, Fpga.Gen.Spec.OutputMode.HiddenEveryStep, 2, 16),
                  })
         {
-            var report = AcceleratorBlockCheck.Run(shape, sequences: 2, steps: 4, workDirectory, seedValue, sinkStall: 0.0);
+            // Enough steps for the layer pipeline to fill: the periods are measured between layer 0's starts.
+            var report = AcceleratorBlockCheck.Run(shape, sequences: 2, steps: 6, workDirectory, seedValue, sinkStall: 0.0);
             var c = report.Cosim;
             var a = report.Accelerator;
             string name = $"{shape.Inputs} in, H {shape.Hidden}, {shape.Layers} layer(s), dense {shape.DenseOutputs}, SIMD {shape.Simd}";
             console.Out.WriteLine($"{name,44} {(report.Lint.Clean ? "clean" : "DIRTY"),6} {(report.BuildCached ? "cached" : $"{report.BuildTime.TotalSeconds:F0} s"),8} " +
                 $"{$"{c.ValuesChecked} exact",12} {(c.StepPeriods.Count > 0 ? c.StepPeriods.Max() : 0),12} {a.CyclesPerStep,8} {a.Folding.IdealCyclesPerStep,7:0} {a.Utilization,5:P0} {c.Steps / c.StreamTime.TotalSeconds,8:N1}");
             foreach (var line in report.Lint.Verilator.Concat(report.Lint.Icarus).Concat(c.Mismatches).Take(10)) console.Out.WriteLine($"      {line}");
-            if (!report.Passed || c.StepPeriods.Any(p => p != a.CyclesPerStep)) failures++;
+            if (!report.Passed || c.StepPeriods.Any(p => p != a.CyclesPerStep) || c.LogitPeriods.Any(p => p != AcceleratorCosim.ExpectedLogitPeriod(a))) failures++;
         }
         return failures;
     }

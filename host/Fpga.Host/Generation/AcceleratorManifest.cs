@@ -43,6 +43,7 @@ public static class AcceleratorManifest
                 ["layer"] = l.Layer,
                 ["inputSimd"] = l.Input.Simd,
                 ["inputColumnFolds"] = l.Input.ColFolds,
+                ["inputBanks"] = l.Input.ActivationBanks,
                 ["recurrentSimd"] = l.Recurrent.Simd,
                 ["recurrentColumnFolds"] = l.Recurrent.ColFolds,
                 ["denseRows"] = l.Recurrent.ExtraRows,
@@ -80,6 +81,9 @@ public static class AcceleratorManifest
             ["cyclesPerStep"] = accelerator.CyclesPerStep,
             ["denseCyclesPerSequence"] = accelerator.DenseCycles,
             ["idealCyclesPerStep"] = Math.Round(accelerator.Folding.IdealCyclesPerStep, 3),
+            ["idealFormula"] = LstmAccelerator.IdealFormula,
+            ["utilization"] = Math.Round(accelerator.Utilization, 4),
+            ["layerPipelineDepth"] = accelerator.PipelineDepth,
         };
         return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }

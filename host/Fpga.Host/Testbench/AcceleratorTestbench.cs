@@ -36,13 +36,13 @@ public static class AcceleratorTestbench
     }
 
     /// <summary>
-    /// Generous: every write and beat a few cycles, every step and every sequence's logits
+    /// Generous: every write and beat a few cycles, every step (and the tail of the layer pipeline) and every sequence's logits
     /// several times their cost with the sink stalling; only a hung design gets near it.
     /// </summary>
     private static long CycleLimit(LstmAccelerator accelerator, BenchVectors vectors, int sequences, double stall)
     {
         long perStep = accelerator.CyclesPerStep + accelerator.Spec.HiddenSize + 64;
         long perSequence = accelerator.DenseCycles + accelerator.Spec.DenseOutputs + 64;
-        return 1000 + 4L * (vectors.Image.Count + vectors.Input.Count) + (long)(8 * (perStep * vectors.Steps + perSequence * sequences) / (1 - stall));
+        return 1000 + 4L * (vectors.Image.Count + vectors.Input.Count) + (long)(8 * (perStep * (vectors.Steps + accelerator.PipelineDepth) + perSequence * sequences) / (1 - stall));
     }
 }

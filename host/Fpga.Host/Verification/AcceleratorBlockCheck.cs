@@ -6,9 +6,19 @@ using Fpga.Host.Quantization;
 
 namespace Fpga.Host.Verification;
 
-/// <summary>The shape of a random model for an accelerator check.</summary>
+/// <summary>
+/// The shape of a random model for an accelerator check: <paramref name="Codes"/> activation
+/// codes (ka) and as many weight codes (kw) unless <paramref name="WeightCodes"/> says otherwise.
+/// </summary>
 public sealed record AcceleratorCheckShape(int Inputs, int Hidden, int Layers, int DenseOutputs, OutputMode Output, int Codes, int Simd,
-    HiddenRequantization Requantization = HiddenRequantization.Greedy);
+    HiddenRequantization Requantization = HiddenRequantization.Greedy, int? WeightCodes = null, NonlinearityKind Nonlinearity = NonlinearityKind.Table)
+{
+    public int Kw => WeightCodes ?? Codes;
+
+    public override string ToString() =>
+        $"{Inputs} in, H {Hidden}, {Layers} layer{(Layers == 1 ? "" : "s")}, {(Output == OutputMode.LogitsAtEnd ? $"{DenseOutputs} logits" : "h")}, kw {Kw} ka {Codes}, SIMD {Simd}, "
+        + $"{Requantization.ToString().ToLowerInvariant()}, {(Nonlinearity == NonlinearityKind.Table ? "table" : "pwl")}";
+}
 
 /// <summary>Everything checked of one generated accelerator top against the golden model.</summary>
 public sealed record AcceleratorBlockReport(LstmAccelerator Accelerator, LintReport Lint, TimeSpan BuildTime, bool BuildCached, AcceleratorCosimResult Cosim)
@@ -29,8 +39,11 @@ public static class AcceleratorBlockCheck
         ArgumentNullException.ThrowIfNull(shape);
         var model = RandomLstmModel.Create(shape.Inputs, shape.Hidden, shape.Layers, shape.DenseOutputs, seed);
         var method = new ActivationQuantization(QuantMethod.Alternating, shape.Codes);
-        var (quantized, _) = ModelQuantizer.Quantize(model, new QuantizerOptions(QuantMethod.Alternating, shape.Codes), method);
-        var spec = AcceleratorSpecs.ForModel(quantized, pe: 4, simd: shape.Simd) with { Output = shape.Output, Requantization = shape.Requantization };
+        var (quantized, _) = ModelQuantizer.Quantize(model, new QuantizerOptions(QuantMethod.Alternating, shape.Kw), method);
+        var spec = AcceleratorSpecs.ForModel(quantized, pe: 4, simd: shape.Simd) with
+        {
+            Output = shape.Output, Requantization = shape.Requantization, Nonlinearity = shape.Nonlinearity,
+        };
         var batch = RandomLstmModel.Inputs(sequences, steps, shape.Inputs, seed + 1);
         // Static coefficients are calibrated on the float model over the same inputs, as a user would on a calibration set.
         var calibration = shape.Requantization == HiddenRequantization.Static ? StaticCalibration.Calibrate(model, batch, shape.Codes) : null;

@@ -7,10 +7,10 @@ using Fpga.Sim.Verilator;
 namespace Fpga.Host.Verification;
 
 /// <summary>What one co-simulation of the accelerator top observed.</summary>
-/// <param name="StepPeriods">Cycles between consecutive step starts inside a sequence.</param>
-/// <param name="SequenceGaps">Cycles between the start of a sequence's last step and the next sequence's first.</param>
+/// <param name="StepPeriods">Cycles between consecutive step starts (ticks of the layer wavefront) in which no logits were computed.</param>
+/// <param name="LogitPeriods">Cycles between consecutive step starts in whose tick the last layer finished a sequence's last step and the logits followed.</param>
 public sealed record AcceleratorCosimResult(int Steps, int ValuesChecked, IReadOnlyList<string> Mismatches, IReadOnlyList<long> StepPeriods,
-    IReadOnlyList<long> SequenceGaps, long TotalCycles, long BusyCycles, long IssueCycles, TimeSpan StreamTime)
+    IReadOnlyList<long> LogitPeriods, long TotalCycles, long BusyCycles, long IssueCycles, TimeSpan StreamTime)
 {
     public bool Passed => Mismatches.Count == 0;
 }
@@ -121,15 +121,23 @@ public static class AcceleratorCosim
         if (received != expected.Count) mismatches.Add($"{received} outputs instead of {expected.Count}");
         if (stepCount - startCount != steps) mismatches.Add($"step counter advanced {stepCount - startCount}, expected {steps}");
 
+        // Step i is on the last layer in the tick it starts plus the pipeline depth; the logits of
+        // a sequence follow the tick in which the last layer finishes the sequence's last step.
+        bool logitsAtEnd = spec.Output == OutputMode.LogitsAtEnd;
         var periods = new List<long>();
         var gaps = new List<long>();
-        for (int i = 1; i < starts.Count; i++) (lastSteps.Contains(i - 1) ? gaps : periods).Add(starts[i] - starts[i - 1]);
+        for (int i = 1; i < starts.Count; i++)
+            (logitsAtEnd && lastSteps.Contains(i - 1 - accelerator.PipelineDepth) ? gaps : periods).Add(starts[i] - starts[i - 1]);
         long busyCycles = (long)sim.Get("busy_cycles");
         long issueCycles = (long)sim.Get("issue_cycles");
         return new AcceleratorCosimResult(steps, received, mismatches.Take(20).ToArray(), periods, gaps, total, busyCycles, issueCycles, clock.Elapsed);
     }
 
-    /// <summary>Cycles a sequence's last step takes before the next sequence can start: a step, plus the logits if they follow.</summary>
-    public static long ExpectedSequenceGap(LstmAccelerator accelerator) =>
-        accelerator.CyclesPerStep + (accelerator.Spec.Output == OutputMode.LogitsAtEnd ? accelerator.DenseCycles : 0);
+    /// <summary>The cycles of a tick in which the logits follow the last layer's step: a step, plus the logits.</summary>
+    public static long ExpectedLogitPeriod(LstmAccelerator accelerator) => accelerator.CyclesPerStep + accelerator.DenseCycles;
+
+    /// <summary>How many of the step periods of back-to-back sequences carry the logits: those whose tick the last layer ends a sequence in before the input ends.</summary>
+    public static int ExpectedLogitPeriods(LstmAccelerator accelerator, int sequences, int steps) =>
+        accelerator.Spec.Output != OutputMode.LogitsAtEnd ? 0
+            : Enumerable.Range(1, sequences).Count(s => s * steps - 1 + accelerator.PipelineDepth < sequences * steps - 1);
 }

@@ -45,10 +45,11 @@ module lstm_accelerator_201b708b (
   wire busy_l0;
   wire issuing_l0;
   wire done_l0;
-  reg run_first_q;
+  reg token_first_l0_q;
   reg pending_first_q;
-  wire step_finishing;
+  wire tick_done;
   wire launch;
+  wire launch_input;
   wire products_done_l0;
   wire hidden_valid;
   wire signed [11:0] hidden_data;
@@ -67,8 +68,9 @@ module lstm_accelerator_201b708b (
   assign beat_last = beat_q == 3'd7;
   assign column_last = column_q == 2'd3;
   assign done_l0 = (active_l0_q & (~start_l0_q)) & (~busy_l0);
-  assign step_finishing = ((done_l0 & (~1'd0)) & 1'd1) & 1'd1;
-  assign launch = loaded_q & ((~active_l0_q) | step_finishing);
+  assign tick_done = (~active_l0_q) | done_l0;
+  assign launch = tick_done & loaded_q;
+  assign launch_input = launch & loaded_q;
   assign out_unit_last = out_unit_q == 7'd127;
   assign m_axis_tvalid = hidden_valid;
   assign m_axis_tdata = hidden_data;
@@ -84,7 +86,7 @@ module lstm_accelerator_201b708b (
     .clk(clk),
     .rst(rst),
     .start(start_l0_q),
-    .first(run_first_q),
+    .first(token_first_l0_q),
     .busy(busy_l0),
     .issuing(issuing_l0),
     .m_axis_tvalid(hidden_valid),
@@ -131,10 +133,10 @@ module lstm_accelerator_201b708b (
       product_cycles_q <= 32'd0;
     end else begin
       loaded_q <= (input_accept & beat_last) ? 1'd1 : (launch ? 1'd0 : loaded_q);
-      reading_q <= launch ? 1'd1 : (products_done_l0 ? 1'd0 : reading_q);
-      start_l0_q <= launch;
-      active_l0_q <= launch ? 1'd1 : (done_l0 ? 1'd0 : active_l0_q);
-      pending_first_q <= state_reset | (launch ? loaded_last_q : pending_first_q);
+      reading_q <= launch_input ? 1'd1 : (products_done_l0 ? 1'd0 : reading_q);
+      start_l0_q <= launch_input;
+      active_l0_q <= launch_input ? 1'd1 : (done_l0 ? 1'd0 : active_l0_q);
+      pending_first_q <= state_reset | (launch_input ? loaded_last_q : pending_first_q);
       if (input_accept) begin
         beat_q <= beat_last ? 3'd0 : (beat_q + 3'd1);
         column_q <= column_last ? 2'd0 : (column_q + 2'd1);
@@ -145,7 +147,7 @@ module lstm_accelerator_201b708b (
       if (hidden_valid & m_axis_tready) begin
         out_unit_q <= out_unit_last ? 7'd0 : (out_unit_q + 7'd1);
       end
-      if (launch) begin
+      if (launch_input) begin
         step_count_q <= step_count_q + 32'd1;
       end
       if (busy_now) begin
@@ -167,8 +169,8 @@ module lstm_accelerator_201b708b (
     if (input_accept & beat_last) begin
       loaded_last_q <= s_axis_tlast;
     end
-    if (launch) begin
-      run_first_q <= pending_first_q | loaded_first_q;
+    if (launch_input) begin
+      token_first_l0_q <= pending_first_q | loaded_first_q;
     end
   end
 endmodule

@@ -26,7 +26,8 @@ public sealed class AcceleratorFolding
         Layers = Enumerable.Range(0, spec.Layers).Select(l => new LayerFolding(
             l,
             new XnorMvuOptions(spec.GateRows, spec.LayerInputSize(l), spec.Pe, l == 0 ? BalancedInputSimd(spec) : spec.Simd,
-                spec.WeightCodes, spec.ActivationCodes, spec.WeightCoefficient.Width, spec.ActivationCoefficient.Width),
+                spec.WeightCodes, spec.ActivationCodes, spec.WeightCoefficient.Width, spec.ActivationCoefficient.Width,
+                ActivationBanks: l == 0 ? 1 : 2),
             new XnorMvuOptions(spec.GateRows, spec.HiddenSize, spec.Pe, spec.Simd, spec.WeightCodes, spec.ActivationCodes,
                 spec.WeightCoefficient.Width, spec.ActivationCoefficient.Width, ExtraRows: l == spec.Layers - 1 ? denseRows : 0),
             widths.Layers[l].Accumulator)).ToArray();
@@ -57,13 +58,14 @@ public sealed class AcceleratorFolding
     public long Lanes => Layers.Sum(l => (long)Spec.Pe * (l.Input.Simd + l.Recurrent.Simd));
 
     /// <summary>
-    /// The ideal cycles of one step: every weight bit times every activation code once,
-    /// sum_l 4H (n_l + H) kw ka, spread over every lane of every unit with none ever idle.
+    /// The ideal cycles of one step: the layers run side by side on their own engines (a
+    /// wavefront: layer l on step t while layer l+1 is on step t-1), so a step costs what the
+    /// slowest layer costs, and a layer ideally keeps every lane of its two units busy:
+    /// max over layers of 4H (n_l + H) kw ka / (PE (SIMD_in,l + SIMD_h)).
     /// </summary>
-    public double IdealCyclesPerStep =>
-        Enumerable.Range(0, Spec.Layers).Sum(l => (double)Spec.GateRows * (Spec.LayerInputSize(l) + Spec.HiddenSize) * Spec.WeightCodes * Spec.ActivationCodes) / Lanes;
+    public double IdealCyclesPerStep => Layers.Max(l => l.IdealCycles);
 
-    /// <summary>The top's cycle between one layer's busy falling and the next layer's (or step's) start.</summary>
+    /// <summary>The top's cycle between the last layer's busy falling and the next tick's start.</summary>
     public const int HandoverCycles = 1;
 }
 
@@ -72,4 +74,12 @@ public sealed record LayerFolding(int Layer, XnorMvuOptions Input, XnorMvuOption
 {
     /// <summary>The longer of the two products' issue cycles: both start together and the join waits for both.</summary>
     public long ProductIssueCycles => Math.Max(Input.IssueCycles, Recurrent.IssueCycles);
+
+    /// <summary>
+    /// The layer's ideal cycles of a step: every weight bit of its two products meets every
+    /// activation code once on every lane of its two units, 4H (n + H) kw ka / (PE (SIMD_in + SIMD_h)).
+    /// </summary>
+    public double IdealCycles =>
+        ((double)Input.Rows * Input.Cols + (double)Recurrent.Rows * Recurrent.Cols) * Input.WeightCodes * Input.ActivationCodes
+        / (Input.Pe * (double)(Input.Simd + Recurrent.Simd));
 }

@@ -78,41 +78,54 @@ public sealed partial class LstmAccelerator
             var loadedLast = m.Register("loaded_last_q", 1);
             m.Next(loadedLast, sLast, enable: accept & beatLast);
 
-            // Sequencing: layer after layer, then the dense product after a sequence's last step.
+            // Sequencing: a wavefront. At each tick every layer that has a step to work on starts
+            // it together with the others: layer 0 the loaded input's step, layer l > 0 the step
+            // layer l-1 finished in the previous tick (its token: valid, first, last). A tick ends
+            // when every started layer is done and, after the last layer finished a sequence's
+            // last step, the logits have left; the next tick starts in the same cycle if the next
+            // input is loaded or a step is still on its way up (the tail of a sequence flushes
+            // without new input).
             var starts = Enumerable.Range(0, layers).Select(l => m.Register($"start_l{l}_q", 1, resetValue: 0)).ToArray();
             var active = Enumerable.Range(0, layers).Select(l => m.Register($"active_l{l}_q", 1, resetValue: 0)).ToArray();
             var busies = Enumerable.Range(0, layers).Select(l => m.Wire($"busy_l{l}", 1)).ToArray();
             var issuings = Enumerable.Range(0, layers).Select(l => m.Wire($"issuing_l{l}", 1)).ToArray();
             // A layer is done once its busy is low after the cycle of its start pulse.
             var done = Enumerable.Range(0, layers).Select(l => m.Define($"done_l{l}", active[l] & ~starts[l] & ~busies[l])).ToArray();
-            var runFirst = m.Register("run_first_q", 1);
-            // The logits follow a step that ends a sequence: only then is its last flag kept.
-            var runLast = dense ? m.Register("run_last_q", 1) : null;
+            // Tokens: the step a layer works on (or has just finished). Only the layers below the
+            // last hand a step up, so only they keep a valid flag; the last flag is kept for the logits.
+            var tokenValid = Enumerable.Range(0, layers - 1).Select(l => m.Register($"token_valid_l{l}_q", 1, resetValue: 0)).ToArray();
+            var tokenFirst = Enumerable.Range(0, layers).Select(l => m.Register($"token_first_l{l}_q", 1)).ToArray();
+            var tokenLast = dense ? Enumerable.Range(0, layers).Select(l => m.Register($"token_last_l{l}_q", 1)).ToArray() : null;
             var pendingFirst = m.Register("pending_first_q", 1, resetValue: 1);
-            Signal? denseStart = null, denseActive = null;
-            Expr denseNeeded = Expr.False;
+            Signal? denseStart = null, denseActive = null, logitsFollow = null;
+            var tickDone = active.Select((a, l) => (Expr)(~a | done[l])).Aggregate((a, b) => a & b);
             if (dense)
             {
                 denseStart = m.Register("dense_start_q", 1, resetValue: 0);
                 denseActive = m.Register("dense_active_q", 1, resetValue: 0);
-                denseNeeded = runLast!;
+                logitsFollow = m.Define("logits_follow", done[^1] & tokenLast![^1]);
+                tickDone = tickDone & ~logitsFollow & ~denseActive;
             }
-            var anyActive = active.Skip(1).Aggregate((Expr)active[0], (a, b) => a | b);
-            if (denseActive is not null) anyActive = anyActive | denseActive;
-            // The next step may start in the cycle the last layer finishes, unless the logits follow.
-            var finishing = m.Define("step_finishing", done[^1] & ~denseNeeded & active.Take(layers - 1).Aggregate((Expr)Expr.True, (a, b) => a & ~b)
-                & (denseActive is null ? Expr.True : ~denseActive));
-            var launch = m.Define("launch", loaded & (~anyActive | finishing));
+            // A step below the last layer still has to go up (none with one layer).
+            var stepsInFlight = layers > 1 ? m.Define("steps_in_flight", tokenValid.Skip(1).Aggregate((Expr)tokenValid[0], (a, b) => a | b)) : null;
+            var launch = m.Define("launch", m.Define("tick_done", tickDone) & (stepsInFlight is null ? loaded : loaded | stepsInFlight));
+            var launchInput = m.Define("launch_input", launch & loaded);
             m.Next(loaded, Expr.Mux(accept & beatLast, Expr.True, Expr.Mux(launch, Expr.False, loaded)));
-            m.Next(runFirst, pendingFirst | loadedFirst, enable: launch);
-            if (runLast is not null) m.Next(runLast, loadedLast, enable: launch);
-            m.Next(pendingFirst, stateReset | Expr.Mux(launch, loadedLast, pendingFirst));
+            m.Next(pendingFirst, stateReset | Expr.Mux(launchInput, loadedLast, pendingFirst));
             for (int l = 0; l < layers; l++)
             {
-                var begin = l == 0 ? launch : done[l - 1];
+                var begin = l == 0 ? launchInput : m.Define($"launch_l{l}", launch & tokenValid[l - 1]);
                 m.Next(starts[l], begin);
                 m.Next(active[l], Expr.Mux(begin, Expr.True, Expr.Mux(done[l], Expr.False, active[l])));
+                if (l < layers - 1) m.Next(tokenValid[l], l == 0 ? loaded : tokenValid[l - 1], enable: launch);
+                m.Next(tokenFirst[l], l == 0 ? pendingFirst | loadedFirst : tokenFirst[l - 1], enable: begin);
+                if (tokenLast is not null) m.Next(tokenLast[l], l == 0 ? loadedLast : tokenLast[l - 1], enable: begin);
             }
+            // Ping-pong between layers: in a tick each layer below the last writes its codes into
+            // bank bank_q of the input unit above, which reads the other bank: the one written in
+            // the previous tick. One register serves every boundary, since all toggle at each tick.
+            var bank = layers > 1 ? m.Register("bank_q", 1, resetValue: 0) : null;
+            if (bank is not null) m.Next(bank, ~bank, enable: launch);
 
             // The layer engines.
             var codes = new CodeWrites?[layers];
@@ -121,14 +134,14 @@ public sealed partial class LstmAccelerator
             var productsDone = Enumerable.Range(0, layers).Select(l => m.Wire($"products_done_l{l}", 1)).ToArray();
             var producing = Enumerable.Range(0, layers).Select(l => l == 0 ? reading : m.Register($"producing_l{l}_q", 1, resetValue: 0)).ToArray();
             for (int l = 0; l < layers; l++)
-                m.Next(producing[l], Expr.Mux(l == 0 ? launch : done[l - 1], Expr.True, Expr.Mux(productsDone[l], Expr.False, producing[l])));
+                m.Next(producing[l], Expr.Mux(l == 0 ? launchInput : launch & tokenValid[l - 1], Expr.True, Expr.Mux(productsDone[l], Expr.False, producing[l])));
             Signal? hiddenValid = null, hiddenData = null, denseValid = null, denseData = null, denseLast = null;
             Expr? denseReady = null;
             for (int l = 0; l < layers; l++)
             {
                 var engine = engines[l];
                 var e = m.Instantiate($"u_layer{l}", engine.Module).Input("clk", clock).Input("rst", reset)
-                    .Input("start", starts[l]).Input("first", runFirst)
+                    .Input("start", starts[l]).Input("first", tokenFirst[l])
                     .Output("busy", busies[l]).Output("issuing", issuings[l]).Output("products_done", productsDone[l]);
                 foreach (var kind in new[] { MemoryRegionKind.InputWeights, MemoryRegionKind.InputCoefficients, MemoryRegionKind.RecurrentWeights,
                              MemoryRegionKind.RecurrentCoefficients, MemoryRegionKind.Biases })
@@ -145,6 +158,7 @@ public sealed partial class LstmAccelerator
                 else
                 {
                     var below = codes[l - 1]!;
+                    e.Input("x_wr_bank", bank!).Input("x_rd_bank", ~bank!);
                     e.Input("x_wr_en", below.Enable).Input("x_wr_addr", below.Address).Input("x_wr_data", below.Word)
                         .Input("g_wr_en", below.Enable).Input("g_wr_data", below.Coefficient);
                     if (below.Index is not null) e.Input("g_wr_idx", below.Index);
@@ -202,15 +216,18 @@ public sealed partial class LstmAccelerator
                 m.Assign(mValid, logitValid);
                 m.Assign(mLast, logitLast);
                 var logitsDone = m.Define("logits_done", logitValid & mReady & logitLast);
-                m.Next(denseStart!, done[^1] & runLast!);
-                m.Next(denseActive!, Expr.Mux(done[^1] & runLast!, Expr.True, Expr.Mux(logitsDone, Expr.False, denseActive!)));
+                m.Next(denseStart!, logitsFollow!);
+                m.Next(denseActive!, Expr.Mux(logitsFollow!, Expr.True, Expr.Mux(logitsDone, Expr.False, denseActive!)));
             }
 
             // Status counters.
+            var anyActive = active.Skip(1).Aggregate((Expr)active[0], (a, b) => a | b);
+            if (stepsInFlight is not null) anyActive = anyActive | stepsInFlight;
+            if (denseActive is not null) anyActive = anyActive | denseActive;
             var busyNow = m.Define("busy_now", anyActive);
             m.Assign(busy, busyNow);
             var steps = m.Register("step_count_q", 32, resetValue: 0);
-            m.Next(steps, steps + 1, enable: launch);
+            m.Next(steps, steps + 1, enable: launchInput);
             var busyCycles = m.Register("busy_cycles_q", 32, resetValue: 0);
             m.Next(busyCycles, busyCycles + 1, enable: busyNow);
             var issueCycles = m.Register("issue_cycles_q", 32, resetValue: 0);

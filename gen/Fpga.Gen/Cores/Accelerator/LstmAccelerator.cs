@@ -6,10 +6,12 @@ using Fpga.Gen.Spec;
 namespace Fpga.Gen.Cores.Accelerator;
 
 /// <summary>
-/// The accelerator top: 1 to 4 stacked LSTM layers, one layer engine each, run one after the
-/// other within a step (layer l reads layer l-1's re-quantized h, written straight into its
-/// input unit), and with the logits as the output the dense layer as extra rows of the last
-/// layer's recurrent unit, run after a sequence's last step.
+/// The accelerator top: 1 to 4 stacked LSTM layers, one layer engine each, pipelined across
+/// time steps as a wavefront (in each tick layer l works on step t while layer l+1 works on step
+/// t-1, reading layer l's re-quantized h of step t-1 from one bank of its double-buffered input
+/// unit while layer l writes h of step t into the other), and with the logits as the output the
+/// dense layer as extra rows of the last layer's recurrent unit, run after the last layer has
+/// finished a sequence's last step.
 ///
 /// Ports (docs/ARCHITECTURE.md, "The accelerator top"):
 /// - cfg_wr_en/addr/data: the one write bus for every memory, decoded by <see cref="AcceleratorMemoryMap"/>.
@@ -55,11 +57,18 @@ public sealed partial class LstmAccelerator
     public FixedFormat OutputFormat => Spec.Output == OutputMode.HiddenEveryStep ? Spec.Hidden : Spec.Gate;
 
     /// <summary>
-    /// Cycles between the edges that start layer 0 in consecutive steps, with the next step's
-    /// input loaded in time and a ready sink: each layer's <see cref="LstmLayerEngine.StepCycles"/>
-    /// plus one cycle to hand over to the next layer (or step).
+    /// Cycles between the edges that start layer 0 in consecutive steps (one tick of the
+    /// wavefront), with the next step's input loaded in time and a ready sink: the slowest
+    /// layer's <see cref="LstmLayerEngine.StepCycles"/> plus one cycle to start the next tick.
+    /// A tick in which the last layer finishes a sequence's last step takes <see cref="DenseCycles"/> more.
     /// </summary>
-    public long CyclesPerStep => Engines.Sum(e => e.StepCycles + AcceleratorFolding.HandoverCycles);
+    public long CyclesPerStep => Engines.Max(e => e.StepCycles) + AcceleratorFolding.HandoverCycles;
+
+    /// <summary>
+    /// Ticks between a step entering layer 0 and the tick in which the last layer works on it:
+    /// layers - 1. After a sequence's last step the tail flushes in that many ticks without input.
+    /// </summary>
+    public int PipelineDepth => Spec.Layers - 1;
 
     /// <summary>
     /// Extra cycles after a sequence's last step for the logits (0 without), with a ready sink:
@@ -81,8 +90,13 @@ public sealed partial class LstmAccelerator
 
     /// <summary>The formula behind <see cref="CyclesPerStep"/>, as the manifest and docs/ARCHITECTURE.md state it.</summary>
     public const string CyclesPerStepFormula =
-        "sum over layers of (max(input issue, recurrent issue) + 6 (unit tail) + 6 (cell) + 1 (re-quantizer takes the last h) + re-quantizer + 1 (handover)), "
-        + "issue = (4H / PE) * ceil(n / SIMD) * kw * ka, greedy re-quantizer = ka * (divider bits + 1 + 2H) + 1";
+        "max over layers of (max(input issue, recurrent issue) + 6 (unit tail) + 6 (cell) + 1 (re-quantizer takes the last h) + re-quantizer) + 1 (next tick), "
+        + "the layers pipelined across steps (layer l on step t, layer l+1 on step t-1); "
+        + "issue = (4H / PE) * ceil(n / SIMD) * kw * ka, greedy or static re-quantizer = ka * (ceil(H / SIMD) + 1) + 1";
+
+    /// <summary>The ideal behind <see cref="AcceleratorFolding.IdealCyclesPerStep"/>, as the manifest states it.</summary>
+    public const string IdealFormula =
+        "max over layers of 4H * (n + H) * kw * ka / (PE * (input SIMD + recurrent SIMD)): the bottleneck layer with every lane of its two units busy";
 
     /// <summary>How much of the matrix-vector units' lanes a step keeps busy: ideal over measured cycles.</summary>
     public double Utilization => Folding.IdealCyclesPerStep / CyclesPerStep;

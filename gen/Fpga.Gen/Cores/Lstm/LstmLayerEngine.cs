@@ -21,8 +21,10 @@ namespace Fpga.Gen.Cores.Lstm;
 ///
 /// Inside the accelerator top (<see cref="LayerEnginePorts"/>) a layer may also hand its
 /// re-quantized h to the layer above (codes_*: the very writes its recurrent unit gets), run
-/// the dense rows stored after the gate rows of its recurrent unit (dense_start, dense_axis_*)
-/// and leave out the ports the top does not read.
+/// the dense rows stored after the gate rows of its recurrent unit (dense_start, dense_axis_*),
+/// have a double-buffered input unit (x_wr_bank, x_rd_bank: the layer below writes the next
+/// step's codes while this layer reads the previous step's) and leave out the ports the top
+/// does not read.
 /// </summary>
 public sealed class LstmLayerEngine
 {
@@ -74,7 +76,8 @@ public sealed class LstmLayerEngine
         var cell = LstmCellUnit.Generate(spec, accWidth, conventions);
         var requantizer = HiddenStateRequantizer.Generate(spec, spec.Simd, conventions);
 
-        string variant = ports == LayerEnginePorts.Standalone ? "" : $"{ports.Suffix}_n{folding.Input.Cols}_s{folding.Input.Simd}{(dense ? $"_d{folding.Recurrent.ExtraRows}" : "")}_";
+        bool banked = folding.Input.ActivationBanks > 1;
+        string variant = ports == LayerEnginePorts.Standalone ? "" : $"{ports.Suffix}_n{folding.Input.Cols}_s{folding.Input.Simd}{(dense ? $"_d{folding.Recurrent.ExtraRows}" : "")}{(banked ? "_b" : "")}_";
         var m = new ModuleBuilder($"lstm_layer_{variant}{spec.Hash[..8]}", conventions);
         m.Comment($"One LSTM layer: {folding.Input.Cols} inputs, {spec.HiddenSize} units, kw {spec.WeightCodes}, ka {spec.ActivationCodes}, PE {spec.Pe}, SIMD {folding.Input.Simd} (input) and {spec.Simd} (recurrent); spec {spec.Hash[..16]}.");
         if (dense) m.Comment($"The recurrent unit also holds {folding.Recurrent.ExtraRows} dense rows after the gate rows, run by dense_start.");
@@ -116,6 +119,12 @@ public sealed class LstmLayerEngine
                      ("g_wr_en", "g_wr_en"), ("g_wr_data", "g_wr_data") })
             Pass(ux, port, name);
         if (spec.ActivationCodes > 1) Pass(ux, "g_wr_idx", "g_wr_idx");
+        // A double-buffered input unit: the layer below writes one bank while this layer reads the other.
+        if (banked)
+        {
+            Pass(ux, "x_wr_bank", "x_wr_bank");
+            Pass(ux, "x_rd_bank", "x_rd_bank");
+        }
         var xBusy = Out(ux, "busy", "input_busy");
         var xValid = Out(ux, "m_axis_tvalid", "input_valid");
         var xData = Out(ux, "m_axis_tdata", "input_sums");

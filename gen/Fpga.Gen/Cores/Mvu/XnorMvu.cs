@@ -15,6 +15,8 @@ namespace Fpga.Gen.Cores.Mvu;
 /// weights per PE at ((rowFold * kw + i) * colFolds + colFold), row r = rowFold * PE + pe;
 /// weight coefficients per PE at (rowFold * kw + i); activation planes at (j * colFolds + colFold);
 /// activation coefficients G[j] in registers. Padding columns are written as 0 in both planes.
+/// With two activation banks, x_wr_bank picks the bank a write goes to (planes and G alike) and
+/// x_rd_bank, taken with start, the bank the product reads; the writes may go on during it.
 /// The w_wr_addr and a_wr_addr ports carry {pe, address} when PE > 1.
 ///
 /// A pulse on start computes the product; the results leave on m_axis, one beat of PE
@@ -48,7 +50,7 @@ public sealed class XnorMvu
 
     public static string ModuleName(XnorMvuOptions o) =>
         $"xnor_mvu_r{o.Rows}_c{o.Cols}_p{o.Pe}_s{o.Simd}_w{o.WeightCodes}_a{o.ActivationCodes}_q{o.WeightCoefficientWidth}x{o.ActivationCoefficientWidth}"
-        + (o.ExtraRows > 0 ? $"_e{o.ExtraRows}" : "");
+        + (o.ExtraRows > 0 ? $"_e{o.ExtraRows}" : "") + (o.ActivationBanks > 1 ? $"_b{o.ActivationBanks}" : "");
 
     public static XnorMvu Generate(XnorMvuOptions options, DesignConventions? conventions = null)
     {
@@ -95,6 +97,9 @@ public sealed class XnorMvu
             var gWrEn = m.Input("g_wr_en", 1);
             var gWrIdx = ka > 1 ? m.Input("g_wr_idx", Bits(ka - 1)) : null;
             var gWrData = m.Input("g_wr_data", HdlType.SInt(wg));
+            bool banked = o.ActivationBanks > 1;
+            var xWrBank = banked ? m.Input("x_wr_bank", 1) : null;
+            var xRdBank = banked ? m.Input("x_rd_bank", 1) : null;
             var start = m.Input("start", 1);
             var startExtra = o.ExtraRows > 0 ? m.Input("start_extra", 1) : null;
             var busy = m.Output("busy", 1);
@@ -108,9 +113,13 @@ public sealed class XnorMvu
             var outValid = m.Register("out_valid_q", 1, resetValue: 0);
             run = m.Define("run", ~(outValid & ~mReady));
 
-            // Activation coefficients.
-            var g = Enumerable.Range(0, ka).Select(j =>
-                m.Registered($"g{j}_q", gWrData, enable: gWrIdx is null ? gWrEn : gWrEn & gWrIdx.Eq(j))).ToArray();
+            // Activation coefficients, per bank.
+            Expr GWrite(int j) => gWrIdx is null ? gWrEn : gWrEn & gWrIdx.Eq(j);
+            var g = Enumerable.Range(0, ka).Select(j => xWrBank is null
+                ? m.Registered($"g{j}_q", gWrData, enable: GWrite(j))
+                : m.Registered($"g{j}_bank0_q", gWrData, enable: GWrite(j) & ~xWrBank)).ToArray();
+            var gBank1 = xWrBank is null ? null : Enumerable.Range(0, ka).Select(j =>
+                m.Registered($"g{j}_bank1_q", gWrData, enable: GWrite(j) & xWrBank)).ToArray();
 
             // Issue: the four loop counters, innermost first.
             var issuing = m.Register("issuing_q", 1, resetValue: 0);
@@ -131,6 +140,8 @@ public sealed class XnorMvu
             // The extra rows' product starts at their first row fold; start wins if both are pulsed.
             var launchExtra = startExtra is null ? null : m.Define("launch_extra", launch & ~start);
             if (extra is not null) m.Next(extra, launchExtra!, enable: launch);
+            // The bank a product reads is taken at its launch and held until the next.
+            var rdBank = xRdBank is null ? null : m.Registered("rd_bank_q", xRdBank, enable: launch);
             Expr LaunchValue(Signal target, long extraValue) =>
                 launchExtra is null ? Expr.Zero(target.Type) : Expr.Mux(launchExtra, Expr.Const(extraValue, target.Type), Expr.Zero(target.Type));
             var nextWeightCode = m.Define("next_weight_code", cfLast & jLast);
@@ -146,9 +157,20 @@ public sealed class XnorMvu
             m.Next(cAddr, Expr.Mux(launch, LaunchValue(cAddr, (long)rf * kw), cAddr + 1), enable: launch | (step & nextWeightCode));
 
             // Memories with registered reads: data arrive in stage 1.
-            var xMem = m.Memory("act_planes", simd, xMemDepth);
-            xMem.Write(xWrEn, xWrAddr, xWrData);
-            var xWord = xMem.ReadRegistered("act_word_s1", xBase + cfQ.Resize(xAddrBits), run);
+            Signal xWord;
+            if (rdBank is null)
+            {
+                var xMem = m.Memory("act_planes", simd, xMemDepth);
+                xMem.Write(xWrEn, xWrAddr, xWrData);
+                xWord = xMem.ReadRegistered("act_word_s1", xBase + cfQ.Resize(xAddrBits), run);
+            }
+            else
+            {
+                // Two banks: the bank is the top address bit.
+                var xMem = m.Memory("act_planes", simd, 2 << xAddrBits);
+                xMem.Write(xWrEn, Expr.Concat(xWrBank!, xWrAddr), xWrData);
+                xWord = xMem.ReadRegistered("act_word_s1", Expr.Concat(rdBank, xBase + cfQ.Resize(xAddrBits)), run);
+            }
             var wWords = new Signal[pe];
             var coefs = new Signal[pe];
             for (int p = 0; p < pe; p++)
@@ -171,7 +193,8 @@ public sealed class XnorMvu
             var s3 = Stage(3, s2.Valid, s2.Flags.Where(f => f.Name != "first_col" && (f.Name != "code" || ka > 1)).ToArray());
             var s4 = Stage(4, s3.Valid & s3.Flag("last_col"), s3.Flags.Where(f => f.Name is "first_term" or "last_term" or "last_row").ToArray());
             var s5 = Stage(5, s4.Valid, s4.Flags);
-            var gSelected = m.Define("g_selected", ka > 1 ? SelectByIndex(g, s3.Flag("code")) : g[0]);
+            var gBank = gBank1 is null ? g : g.Select((zero, j) => m.Define($"g{j}_read", Expr.Mux(rdBank!, gBank1[j], zero))).ToArray();
+            var gSelected = m.Define("g_selected", ka > 1 ? SelectByIndex(gBank, s3.Flag("code")) : gBank[0]);
 
             var sums = new Expr[pe];
             for (int p = 0; p < pe; p++)

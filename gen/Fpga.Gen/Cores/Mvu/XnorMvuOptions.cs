@@ -8,6 +8,9 @@ namespace Fpga.Gen.Cores.Mvu;
 /// activation code planes. <see cref="ExtraRows"/> more rows (a multiple of PE) may follow the
 /// <see cref="Rows"/>: they share the unit's memories and datapath but run as a product of their
 /// own (start_extra), e.g. a dense layer over the activations a recurrent product just used.
+/// With <see cref="ActivationBanks"/> = 2 the activation planes and coefficients are double
+/// buffered (ping-pong): a product reads one bank while the other is written, so the writer (a
+/// layer below, one time step ahead) need not wait for the product to finish.
 /// </summary>
 public sealed record XnorMvuOptions(
     int Rows,
@@ -18,7 +21,8 @@ public sealed record XnorMvuOptions(
     int ActivationCodes,
     int WeightCoefficientWidth = 12,
     int ActivationCoefficientWidth = 12,
-    int ExtraRows = 0)
+    int ExtraRows = 0,
+    int ActivationBanks = 1)
 {
     public int RowFolds => Rows / Pe;
     public int ExtraRowFolds => ExtraRows / Pe;
@@ -46,6 +50,7 @@ public sealed record XnorMvuOptions(
         if (Rows % Pe != 0) throw new SpecValidationException(nameof(Pe), $"{Pe} does not divide {Rows} rows");
         Check(nameof(ExtraRows), ExtraRows, 0, 1 << 16);
         if (ExtraRows % Pe != 0) throw new SpecValidationException(nameof(ExtraRows), $"{Pe} does not divide {ExtraRows} extra rows");
+        Check(nameof(ActivationBanks), ActivationBanks, 1, 2);
     }
 
     private static void Check(string field, int value, int min, int max)
