@@ -8,7 +8,7 @@ namespace Fpga.Host.Verification;
 
 /// <summary>The shape of a random model for an accelerator check.</summary>
 public sealed record AcceleratorCheckShape(int Inputs, int Hidden, int Layers, int DenseOutputs, OutputMode Output, int Codes, int Simd,
-    HiddenRequantization Requantization = HiddenRequantization.Greedy);
+    HiddenRequantization Requantization = HiddenRequantization.Greedy, MemoryTechnology Memory = MemoryTechnology.Inferred);
 
 /// <summary>Everything checked of one generated accelerator top against the golden model.</summary>
 public sealed record AcceleratorBlockReport(LstmAccelerator Accelerator, LintReport Lint, TimeSpan BuildTime, bool BuildCached, AcceleratorCosimResult Cosim)
@@ -30,7 +30,7 @@ public static class AcceleratorBlockCheck
         var model = RandomLstmModel.Create(shape.Inputs, shape.Hidden, shape.Layers, shape.DenseOutputs, seed);
         var method = new ActivationQuantization(QuantMethod.Alternating, shape.Codes);
         var (quantized, _) = ModelQuantizer.Quantize(model, new QuantizerOptions(QuantMethod.Alternating, shape.Codes), method);
-        var spec = AcceleratorSpecs.ForModel(quantized, pe: 4, simd: shape.Simd) with { Output = shape.Output, Requantization = shape.Requantization };
+        var spec = AcceleratorSpecs.ForModel(quantized, pe: 4, simd: shape.Simd) with { Output = shape.Output, Requantization = shape.Requantization, Memory = shape.Memory };
         var batch = RandomLstmModel.Inputs(sequences, steps, shape.Inputs, seed + 1);
         // Static coefficients are calibrated on the float model over the same inputs, as a user would on a calibration set.
         var calibration = shape.Requantization == HiddenRequantization.Static ? StaticCalibration.Calibrate(model, batch, shape.Codes) : null;

@@ -6,8 +6,9 @@ namespace Fpga.Cosim.Tests.Blocks;
 /// <summary>
 /// The accelerator top in Verilator against the golden model: 1 and 2 layers, with and without
 /// the dense layer, both output modes; two sequences of 16 steps streamed back to back (so the
-/// second starts from reset state), greedy, static and alternating re-quantization; every output
-/// value, the counters and the cycles per step.
+/// second starts from reset state), greedy, static and alternating re-quantization, inferred and
+/// iCE40 memories (SPRAM weights, shared multipliers); every output value, the counters and the
+/// cycles per step.
 /// </summary>
 public class LstmAcceleratorCosimTests
 {
@@ -22,6 +23,13 @@ public class LstmAcceleratorCosimTests
         new AcceleratorCheckShape(Inputs: 10, Hidden: 8, Layers: 1, DenseOutputs: 4, OutputMode.LogitsAtEnd, Codes: 3, Simd: 8, HiddenRequantization.Static),
         new AcceleratorCheckShape(Inputs: 10, Hidden: 12, Layers: 2, DenseOutputs: 0, OutputMode.HiddenEveryStep, Codes: 2, Simd: 4, HiddenRequantization.Alternating),
         new AcceleratorCheckShape(Inputs: 9, Hidden: 8, Layers: 1, DenseOutputs: 0, OutputMode.HiddenEveryStep, Codes: 3, Simd: 8, HiddenRequantization.Alternating),
+        // iCE40 memories: recurrent weights in SPRAM (single port), one multiplier pair per unit.
+        new AcceleratorCheckShape(Inputs: 28, Hidden: 64, Layers: 1, DenseOutputs: 10, OutputMode.LogitsAtEnd, Codes: 2, Simd: 8, Memory: MemoryTechnology.Ice40),
+        new AcceleratorCheckShape(Inputs: 12, Hidden: 16, Layers: 2, DenseOutputs: 0, OutputMode.HiddenEveryStep, Codes: 2, Simd: 4, HiddenRequantization.Alternating, MemoryTechnology.Ice40),
+        // Too few column folds to share the multipliers: iCE40 memories only.
+        new AcceleratorCheckShape(Inputs: 10, Hidden: 8, Layers: 1, DenseOutputs: 5, OutputMode.LogitsAtEnd, Codes: 2, Simd: 4, Memory: MemoryTechnology.Ice40),
+        // The main job's shape (host/models/fashion-mnist-w2a2.spec.json).
+        new AcceleratorCheckShape(Inputs: 28, Hidden: 128, Layers: 1, DenseOutputs: 10, OutputMode.LogitsAtEnd, Codes: 2, Simd: 16, Memory: MemoryTechnology.Ice40),
     };
 
     [Theory]
@@ -41,15 +49,19 @@ public class LstmAcceleratorCosimTests
     }
 
     [Theory]
-    [InlineData(OutputMode.HiddenEveryStep)]
-    [InlineData(OutputMode.LogitsAtEnd)]
-    public void BackPressureOnTheOutputLosesNothing(OutputMode output)
+    [InlineData(OutputMode.HiddenEveryStep, MemoryTechnology.Inferred)]
+    [InlineData(OutputMode.LogitsAtEnd, MemoryTechnology.Inferred)]
+    [InlineData(OutputMode.HiddenEveryStep, MemoryTechnology.Ice40)]
+    [InlineData(OutputMode.LogitsAtEnd, MemoryTechnology.Ice40)]
+    public void BackPressureOnTheOutputLosesNothing(OutputMode output, MemoryTechnology memory)
     {
         using var work = new TestDirectory();
-        var shape = new AcceleratorCheckShape(Inputs: 10, Hidden: 8, Layers: 2, DenseOutputs: 6, output, Codes: 2, Simd: 4);
+        // With iCE40 memories, 16 units at SIMD 4 give every unit 4 column folds: the shared multipliers stall too.
+        int hidden = memory == MemoryTechnology.Ice40 ? 16 : 8;
+        var shape = new AcceleratorCheckShape(Inputs: 10, Hidden: hidden, Layers: 2, DenseOutputs: 6, output, Codes: 2, Simd: 4, Memory: memory);
         var report = AcceleratorBlockCheck.Run(shape, sequences: 2, steps: 3, work.Path, seed: 5, sinkStall: 0.5);
 
         Assert.Empty(report.Cosim.Mismatches);
-        Assert.Equal(output == OutputMode.HiddenEveryStep ? 6 * 8 : 2 * 6, report.Cosim.ValuesChecked);
+        Assert.Equal(output == OutputMode.HiddenEveryStep ? 6 * hidden : 2 * 6, report.Cosim.ValuesChecked);
     }
 }

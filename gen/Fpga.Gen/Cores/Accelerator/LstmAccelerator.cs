@@ -74,7 +74,7 @@ public sealed partial class LstmAccelerator
             if (!AcceleratorFolding.HasDense(Spec)) return 0;
             var recurrent = Folding.Layers[^1].Recurrent;
             long fold = (long)recurrent.ColFolds * recurrent.WeightCodes * recurrent.ActivationCodes;
-            return fold + Mvu.XnorMvu.Tail + (recurrent.ExtraRowFolds - 1) * Math.Max(fold, Spec.Pe)
+            return fold + Mvu.XnorMvu.TailOf(recurrent) + (recurrent.ExtraRowFolds - 1) * Math.Max(fold, Spec.Pe)
                 + (Spec.DenseOutputs - 1) % Spec.Pe + DenseOutputUnit.Latency + AcceleratorFolding.HandoverCycles;
         }
     }

@@ -1,3 +1,4 @@
+using Fpga.Gen.Hdl;
 using Fpga.Gen.Spec;
 
 namespace Fpga.Gen.Cores.Mvu;
@@ -8,6 +9,13 @@ namespace Fpga.Gen.Cores.Mvu;
 /// activation code planes. <see cref="ExtraRows"/> more rows (a multiple of PE) may follow the
 /// <see cref="Rows"/>: they share the unit's memories and datapath but run as a product of their
 /// own (start_extra), e.g. a dense layer over the activations a recurrent product just used.
+/// <see cref="SharedMultipliers"/> computes the PE lanes' scaling products one lane a cycle
+/// through one pair of multipliers instead of a pair per PE (a product term arrives every
+/// column-fold count of cycles, so that needs ColFolds &gt;= PE); the styles say which RAM each
+/// memory maps to (<see cref="MemoryStyle.Huge"/> weights become single-port). <see cref="PackedLanes"/>
+/// keeps the PE lanes' coefficients (and block-RAM weights) side by side in one memory, written
+/// lane by lane: every lane reads the same address, and a 12-bit coefficient memory per PE
+/// would waste most of a 16-bit-wide block RAM.
 /// </summary>
 public sealed record XnorMvuOptions(
     int Rows,
@@ -18,7 +26,12 @@ public sealed record XnorMvuOptions(
     int ActivationCodes,
     int WeightCoefficientWidth = 12,
     int ActivationCoefficientWidth = 12,
-    int ExtraRows = 0)
+    int ExtraRows = 0,
+    bool SharedMultipliers = false,
+    MemoryStyle WeightStyle = MemoryStyle.Auto,
+    MemoryStyle CoefficientStyle = MemoryStyle.Auto,
+    MemoryStyle ActivationStyle = MemoryStyle.Auto,
+    bool PackedLanes = false)
 {
     public int RowFolds => Rows / Pe;
     public int ExtraRowFolds => ExtraRows / Pe;
@@ -46,6 +59,8 @@ public sealed record XnorMvuOptions(
         if (Rows % Pe != 0) throw new SpecValidationException(nameof(Pe), $"{Pe} does not divide {Rows} rows");
         Check(nameof(ExtraRows), ExtraRows, 0, 1 << 16);
         if (ExtraRows % Pe != 0) throw new SpecValidationException(nameof(ExtraRows), $"{Pe} does not divide {ExtraRows} extra rows");
+        if (SharedMultipliers && ColFolds < Pe)
+            throw new SpecValidationException(nameof(SharedMultipliers), $"one multiplier pair serves {Pe} PE lanes only if a term takes at least {Pe} column folds, not {ColFolds}");
     }
 
     private static void Check(string field, int value, int min, int max)
