@@ -23,10 +23,15 @@ public class LstmAcceleratorCosimTests
         new AcceleratorCheckShape(Inputs: 10, Hidden: 8, Layers: 1, DenseOutputs: 4, OutputMode.LogitsAtEnd, Codes: 3, Simd: 8, HiddenRequantization.Static),
         new AcceleratorCheckShape(Inputs: 10, Hidden: 12, Layers: 2, DenseOutputs: 0, OutputMode.HiddenEveryStep, Codes: 2, Simd: 4, HiddenRequantization.Alternating),
         new AcceleratorCheckShape(Inputs: 9, Hidden: 8, Layers: 1, DenseOutputs: 0, OutputMode.HiddenEveryStep, Codes: 3, Simd: 8, HiddenRequantization.Alternating),
-        // iCE40 memories: recurrent weights in SPRAM (single port), one multiplier pair per unit.
+    };
+
+    /// <summary>iCE40 memories: weights in SPRAM (single port), PE lanes packed, one multiplier pair per unit, a re-quantizer one unit a cycle.</summary>
+    public static TheoryData<AcceleratorCheckShape> Ice40Grid => new()
+    {
         new AcceleratorCheckShape(Inputs: 28, Hidden: 64, Layers: 1, DenseOutputs: 10, OutputMode.LogitsAtEnd, Codes: 2, Simd: 8, Memory: MemoryTechnology.Ice40),
         new AcceleratorCheckShape(Inputs: 12, Hidden: 16, Layers: 2, DenseOutputs: 0, OutputMode.HiddenEveryStep, Codes: 2, Simd: 4, HiddenRequantization.Alternating, MemoryTechnology.Ice40),
-        // Too few column folds to share the multipliers: iCE40 memories only.
+        // Too few column folds to share the multipliers: iCE40 memories only; 12 units gathered from 1-bit re-quantizer words into 8-bit words.
+        new AcceleratorCheckShape(Inputs: 9, Hidden: 12, Layers: 2, DenseOutputs: 3, OutputMode.HiddenEveryStep, Codes: 3, Simd: 8, Memory: MemoryTechnology.Ice40),
         new AcceleratorCheckShape(Inputs: 10, Hidden: 8, Layers: 1, DenseOutputs: 5, OutputMode.LogitsAtEnd, Codes: 2, Simd: 4, Memory: MemoryTechnology.Ice40),
         // The main job's shape (host/models/fashion-mnist-w2a2.spec.json).
         new AcceleratorCheckShape(Inputs: 28, Hidden: 128, Layers: 1, DenseOutputs: 10, OutputMode.LogitsAtEnd, Codes: 2, Simd: 16, Memory: MemoryTechnology.Ice40),
@@ -34,7 +39,13 @@ public class LstmAcceleratorCosimTests
 
     [Theory]
     [MemberData(nameof(Grid))]
-    public void EveryOutputAndEveryStepsCyclesMatch(AcceleratorCheckShape shape)
+    public void EveryOutputAndEveryStepsCyclesMatch(AcceleratorCheckShape shape) => Check(shape);
+
+    [Theory]
+    [MemberData(nameof(Ice40Grid))]
+    public void Ice40MemoriesGiveTheSameOutputsAndCycles(AcceleratorCheckShape shape) => Check(shape);
+
+    private static void Check(AcceleratorCheckShape shape)
     {
         using var work = new TestDirectory();
         var report = AcceleratorBlockCheck.Run(shape, sequences: 2, steps: 16, work.Path, seed: shape.Inputs + shape.Hidden, sinkStall: 0.0);
