@@ -20,7 +20,7 @@ public static class MemoryPlacement
     public const int SpramDepth = 16384;
 
     /// <summary>Memories up to this many bits are flip-flops and LUTs rather than an EBR.</summary>
-    public const int LogicBitsMax = 128;
+    public const int LogicBitsMax = 256;
 
     /// <summary>The style of a memory that is not a weight plane.</summary>
     public static MemoryStyle For(AcceleratorSpec spec, int width, int depth) => spec.Memory switch

@@ -112,8 +112,8 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
   wire [4:0] match_pe0_l4_1;
   wire [5:0] match_pe0_l5_0;
   reg [5:0] match_count_pe0_s2;
-  reg signed [11:0] weight_coef_pe0_s2;
   reg [7:0] pop_pe0_s3;
+  reg signed [11:0] weight_coef_pe0_s2;
   reg signed [11:0] weight_coef_pe0_s3;
   wire [1:0] match_pe1_l1_0;
   wire [1:0] match_pe1_l1_1;
@@ -147,8 +147,8 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
   wire [4:0] match_pe1_l4_1;
   wire [5:0] match_pe1_l5_0;
   reg [5:0] match_count_pe1_s2;
-  reg signed [11:0] weight_coef_pe1_s2;
   reg [7:0] pop_pe1_s3;
+  reg signed [11:0] weight_coef_pe1_s2;
   reg signed [11:0] weight_coef_pe1_s3;
   wire [1:0] match_pe2_l1_0;
   wire [1:0] match_pe2_l1_1;
@@ -182,8 +182,8 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
   wire [4:0] match_pe2_l4_1;
   wire [5:0] match_pe2_l5_0;
   reg [5:0] match_count_pe2_s2;
-  reg signed [11:0] weight_coef_pe2_s2;
   reg [7:0] pop_pe2_s3;
+  reg signed [11:0] weight_coef_pe2_s2;
   reg signed [11:0] weight_coef_pe2_s3;
   wire [1:0] match_pe3_l1_0;
   wire [1:0] match_pe3_l1_1;
@@ -217,8 +217,8 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
   wire [4:0] match_pe3_l4_1;
   wire [5:0] match_pe3_l5_0;
   reg [5:0] match_count_pe3_s2;
-  reg signed [11:0] weight_coef_pe3_s2;
   reg [7:0] pop_pe3_s3;
+  reg signed [11:0] weight_coef_pe3_s2;
   reg signed [11:0] weight_coef_pe3_s3;
   reg valid_s4_q;
   reg first_term_s4_q;

@@ -87,8 +87,8 @@ module xnor_mvu_r512_c28_p4_s7_w2_a2_q12x12 (
   wire [1:0] match_pe0_l2_1;
   wire [2:0] match_pe0_l3_0;
   reg [2:0] match_count_pe0_s2;
-  reg signed [11:0] weight_coef_pe0_s2;
   reg [4:0] pop_pe0_s3;
+  reg signed [11:0] weight_coef_pe0_s2;
   reg signed [11:0] weight_coef_pe0_s3;
   wire [1:0] match_pe1_l1_0;
   wire [1:0] match_pe1_l1_1;
@@ -97,8 +97,8 @@ module xnor_mvu_r512_c28_p4_s7_w2_a2_q12x12 (
   wire [1:0] match_pe1_l2_1;
   wire [2:0] match_pe1_l3_0;
   reg [2:0] match_count_pe1_s2;
-  reg signed [11:0] weight_coef_pe1_s2;
   reg [4:0] pop_pe1_s3;
+  reg signed [11:0] weight_coef_pe1_s2;
   reg signed [11:0] weight_coef_pe1_s3;
   wire [1:0] match_pe2_l1_0;
   wire [1:0] match_pe2_l1_1;
@@ -107,8 +107,8 @@ module xnor_mvu_r512_c28_p4_s7_w2_a2_q12x12 (
   wire [1:0] match_pe2_l2_1;
   wire [2:0] match_pe2_l3_0;
   reg [2:0] match_count_pe2_s2;
-  reg signed [11:0] weight_coef_pe2_s2;
   reg [4:0] pop_pe2_s3;
+  reg signed [11:0] weight_coef_pe2_s2;
   reg signed [11:0] weight_coef_pe2_s3;
   wire [1:0] match_pe3_l1_0;
   wire [1:0] match_pe3_l1_1;
@@ -117,8 +117,8 @@ module xnor_mvu_r512_c28_p4_s7_w2_a2_q12x12 (
   wire [1:0] match_pe3_l2_1;
   wire [2:0] match_pe3_l3_0;
   reg [2:0] match_count_pe3_s2;
-  reg signed [11:0] weight_coef_pe3_s2;
   reg [4:0] pop_pe3_s3;
+  reg signed [11:0] weight_coef_pe3_s2;
   reg signed [11:0] weight_coef_pe3_s3;
   reg valid_s4_q;
   reg first_term_s4_q;

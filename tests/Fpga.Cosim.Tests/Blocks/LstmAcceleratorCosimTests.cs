@@ -25,12 +25,12 @@ public class LstmAcceleratorCosimTests
         new AcceleratorCheckShape(Inputs: 9, Hidden: 8, Layers: 1, DenseOutputs: 0, OutputMode.HiddenEveryStep, Codes: 3, Simd: 8, HiddenRequantization.Alternating),
     };
 
-    /// <summary>iCE40 memories: weights in SPRAM (single port), PE lanes packed, one multiplier pair per unit, a re-quantizer one unit a cycle.</summary>
+    /// <summary>iCE40 memories: weights in SPRAM (single port), PE lanes packed, one multiplier pair per unit, a re-quantizer 4 units a cycle.</summary>
     public static TheoryData<AcceleratorCheckShape> Ice40Grid => new()
     {
         new AcceleratorCheckShape(Inputs: 28, Hidden: 64, Layers: 1, DenseOutputs: 10, OutputMode.LogitsAtEnd, Codes: 2, Simd: 8, Memory: MemoryTechnology.Ice40),
         new AcceleratorCheckShape(Inputs: 12, Hidden: 16, Layers: 2, DenseOutputs: 0, OutputMode.HiddenEveryStep, Codes: 2, Simd: 4, HiddenRequantization.Alternating, MemoryTechnology.Ice40),
-        // Too few column folds to share the multipliers: iCE40 memories only; 12 units gathered from 1-bit re-quantizer words into 8-bit words.
+        // Too few column folds to share the multipliers: iCE40 memories only; 12 units gathered from 4-bit re-quantizer words into 8-bit words.
         new AcceleratorCheckShape(Inputs: 9, Hidden: 12, Layers: 2, DenseOutputs: 3, OutputMode.HiddenEveryStep, Codes: 3, Simd: 8, Memory: MemoryTechnology.Ice40),
         new AcceleratorCheckShape(Inputs: 10, Hidden: 8, Layers: 1, DenseOutputs: 5, OutputMode.LogitsAtEnd, Codes: 2, Simd: 4, Memory: MemoryTechnology.Ice40),
         // The main job's shape (host/models/fashion-mnist-w2a2.spec.json).

@@ -93,9 +93,9 @@ public sealed class AcceleratorFolding
 
     /// <summary>
     /// Units a cycle of the hidden-state re-quantizer's passes: SIMD, or with iCE40 memories
-    /// one (its lanes are most of its logic and its residual line memory, SIMD x 13 bits wide,
-    /// takes an EBR per 16 bits; a pass then takes H cycles instead of H / SIMD, a few hundred
-    /// cycles a step against thousands of issue cycles).
+    /// the largest divisor of SIMD up to <see cref="Ice40RequantizerWidth"/> (its lanes are
+    /// most of its logic: 2479 SB_LUT4 and 13 EBR at SIMD 16, 712 and 4 at 4; a pass then takes
+    /// H / 4 cycles instead of H / SIMD, a few dozen cycles a step against thousands).
     /// </summary>
     public static int RequantizerSimd(AcceleratorSpec spec)
     {
@@ -104,7 +104,7 @@ public sealed class AcceleratorFolding
             if (spec.Simd % width == 0) return width;
     }
 
-    public const int Ice40RequantizerWidth = 1;
+    public const int Ice40RequantizerWidth = 4;
 
     /// <summary>Bits multiplied per cycle by all matrix-vector units together: PE * sum of their SIMD.</summary>
     public long Lanes => Layers.Sum(l => (long)Spec.Pe * (l.Input.Simd + l.Recurrent.Simd));

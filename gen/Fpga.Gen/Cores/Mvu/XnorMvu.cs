@@ -174,6 +174,12 @@ public sealed class XnorMvu
             var xWord = xMem.ReadRegistered("act_word_s1", xBase + cfQ.Resize(xAddrBits), run);
             var wWords = new Expr[pe];
             var coefs = new Expr[pe];
+            // With shared multipliers the coefficients are read two cycles later, straight into
+            // stage 3, rather than carried down the pipeline (PE x 12 bits a stage).
+            var coefAddress = (Expr)cAddr;
+            if (o.SharedMultipliers)
+                coefAddress = m.Registered("c_addr_s2", m.Registered("c_addr_s1", cAddr, enable: run), enable: run);
+            string coefStage = o.SharedMultipliers ? "s3" : "s1";
             bool packWeights = o.PackedLanes && o.WeightStyle != MemoryStyle.Huge && pe > 1;
             if (packWeights)
             {
@@ -188,7 +194,7 @@ public sealed class XnorMvu
                 var cMem = m.Memory("weight_coefs", pe * wa, cMemDepth).WithStyle(o.CoefficientStyle);
                 cMem.WriteLanes(Enumerable.Range(0, pe).Select(p => aWrEn & aWrAddr[peBits + cAddrBits - 1, cAddrBits].Eq(p)).ToArray(),
                     aWrAddr[cAddrBits - 1, 0], Expr.Replicate(aWrData.AsUnsigned(), pe));
-                var word = cMem.ReadRegistered("weight_coefs_s1", cAddr, run);
+                var word = cMem.ReadRegistered($"weight_coefs_{coefStage}", coefAddress, run);
                 for (int p = 0; p < pe; p++) coefs[p] = word[(p + 1) * wa - 1, p * wa];
             }
             for (int p = 0; p < pe; p++)
@@ -216,7 +222,7 @@ public sealed class XnorMvu
                 {
                     var cMem = m.Memory($"weight_coefs_pe{p}", wa, cMemDepth).WithStyle(o.CoefficientStyle);
                     cMem.Write(pe > 1 ? aWrEn & aWrAddr[peBits + cAddrBits - 1, cAddrBits].Eq(p) : aWrEn, aWrAddr[cAddrBits - 1, 0], aWrData.AsUnsigned());
-                    coefs[p] = cMem.ReadRegistered($"weight_coef_pe{p}_s1", cAddr, run);
+                    coefs[p] = cMem.ReadRegistered($"weight_coef_pe{p}_{coefStage}", coefAddress, run);
                 }
             }
 
@@ -237,10 +243,11 @@ public sealed class XnorMvu
             {
                 var count = PopcountTree.Build(m, wWords[p].Xnor(xWord), $"match_pe{p}");
                 var countS2 = m.Registered($"match_count_pe{p}_s2", count, enable: run);
-                var coefS2 = m.Registered($"weight_coef_pe{p}_s2", coefs[p].AsSigned(), enable: run);
+                if (o.SharedMultipliers) coefsS3[p] = m.Define($"coef_pe{p}_s3", coefs[p].AsSigned());
                 var popS3 = m.Register($"pop_pe{p}_s3", popWidth);
                 m.Next(popS3, Expr.Mux(s2.Flag("first_col"), countS2.Resize(popWidth), popS3 + countS2.Resize(popWidth)), enable: run & s2.Valid);
-                coefsS3[p] = m.Registered($"weight_coef_pe{p}_s3", coefS2, enable: run);
+                if (!o.SharedMultipliers)
+                    coefsS3[p] = m.Registered($"weight_coef_pe{p}_s3", m.Registered($"weight_coef_pe{p}_s2", coefs[p].AsSigned(), enable: run), enable: run);
                 int kBound = 2 * pad + o.Cols;
                 int qWidth = BitWidth.ForSigned(-kBound, 2 * o.PaddedCols);
                 planeDots[p] = ((popS3.Resize(qWidth).AsSigned() << 1) - Expr.SConst(kBound, qWidth)).Resize(pWidth);
@@ -250,7 +257,12 @@ public sealed class XnorMvu
                 : ScalePerPe(s3, planeDots, coefsS3, gSelected, tWidth, accWidth);
 
             var produce = m.Define("produce", scaled.Produce);
-            var outData = m.Registered("out_data_q", Expr.Concat(scaled.Sums.Reverse().ToArray()), enable: produce);
+            // With shared multipliers the accumulators themselves are the output beat: they hold
+            // while it waits (a beat that is not taken stops the pipeline), and the next row fold
+            // reaches them only after it is taken.
+            var outData = scaled.Accumulators is { } accumulators
+                ? Expr.Concat(accumulators.Reverse().Select(a => (Expr)a).ToArray())
+                : m.Registered("out_data_q", Expr.Concat(scaled.Sums.Reverse().ToArray()), enable: produce);
             var outLast = m.Registered("out_last_q", scaled.LastRow, enable: produce);
             m.Next(outValid, Expr.Mux(produce, Expr.True, Expr.Mux(mReady, Expr.False, outValid)));
             m.Assign(mValid, outValid);
@@ -283,7 +295,7 @@ public sealed class XnorMvu
                 m.Next(acc, accNext, enable: run & s5.Valid);
                 sums[p] = accNext;
             }
-            return new Scaled(run & s5.Valid & s5.Flag("last_term"), sums, s5.Flag("last_row"), s4.Valid | s5.Valid);
+            return new Scaled(run & s5.Valid & s5.Flag("last_term"), sums, s5.Flag("last_row"), s4.Valid | s5.Valid, null);
         }
 
         /// <summary>
@@ -329,16 +341,18 @@ public sealed class XnorMvu
             Expr Flag(string name) => flagsM2.Single(f => f.Name == name).Value;
 
             var sums = new Expr[pe];
+            var accumulators = new Signal[pe];
             for (int p = 0; p < pe; p++)
             {
                 var acc = m.Register($"acc_pe{p}_m3", HdlType.SInt(accWidth));
+                accumulators[p] = acc;
                 m.Describe(acc, $"sum of {kw * ka} terms, each |A * G * P| <= 2^{wa + wg - 2} * {o.Cols}: {accWidth} bits cannot overflow");
                 var accNext = m.Define($"acc_next_pe{p}", Expr.Mux(Flag("first_term"), termM2.Resize(accWidth), acc + termM2.Resize(accWidth)));
                 m.Next(acc, accNext, enable: run & validM2 & laneM2[p]);
                 // Lanes below the last finished in earlier cycles; the last one's sum is still being added.
                 sums[p] = p == pe - 1 ? accNext : acc;
             }
-            return new Scaled(run & validM2 & laneM2[pe - 1] & Flag("last_term"), sums, Flag("last_row"), anyLane | validM1 | validM2);
+            return new Scaled(run & validM2 & laneM2[pe - 1] & Flag("last_term"), sums, Flag("last_row"), anyLane | validM1 | validM2, accumulators);
         }
 
         private void Counter(Signal counter, Expr clear, Expr advance, Expr last) =>
@@ -359,7 +373,8 @@ public sealed class XnorMvu
         }
     }
 
-    private sealed record Scaled(Expr Produce, Expr[] Sums, Expr LastRow, Expr Busy);
+    /// <summary>The scaling stages' outcome; <see cref="Accumulators"/> when they can be the output beat themselves.</summary>
+    private sealed record Scaled(Expr Produce, Expr[] Sums, Expr LastRow, Expr Busy, Signal[]? Accumulators);
 
     private sealed record PipelineStage(Signal Valid, IReadOnlyList<(string Name, Expr Value)> Flags)
     {
