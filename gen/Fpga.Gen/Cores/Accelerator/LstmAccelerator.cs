@@ -81,7 +81,7 @@ public sealed partial class LstmAccelerator
 
     /// <summary>The formula behind <see cref="CyclesPerStep"/>, as the manifest and docs/ARCHITECTURE.md state it.</summary>
     public const string CyclesPerStepFormula =
-        "sum over layers of (max(input issue, recurrent issue) + 6 (unit tail) + 6 (cell) + 1 (re-quantizer takes the last h) + re-quantizer + 1 (handover)), "
+        "sum over layers of (max(input issue + its tail, recurrent issue + its tail) + 6 (cell) + 1 (re-quantizer takes the last h) + re-quantizer + 1 (handover)), tail = 6, or 6 + PE with shared multipliers (iCE40), "
         + "issue = (4H / PE) * ceil(n / SIMD) * kw * ka, greedy re-quantizer = ka * (divider bits + 1 + 2H) + 1";
 
     /// <summary>How much of the matrix-vector units' lanes a step keeps busy: ideal over measured cycles.</summary>
