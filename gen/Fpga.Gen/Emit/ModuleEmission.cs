@@ -44,7 +44,7 @@ internal sealed partial class ModuleEmission
     {
         foreach (var signal in _module.Internals) Declare(signal);
         foreach (var memory in _module.Memories)
-            _declarations.Add($"reg {Range(memory.Width)}{_memoryNames[memory]} [0:{memory.Depth - 1}];");
+            _declarations.Add($"{RamStyleAttribute(memory.Style)}reg {Range(memory.Width)}{_memoryNames[memory]} [0:{memory.Depth - 1}];");
         foreach (var array in _module.Arrays)
             _declarations.Add($"reg {Range(array.Width)}{_arrayNames[array]} [0:{array.Depth - 1}];");
         foreach (var assign in _module.Assigns) _assigns.Add($"assign {_signalNames[assign.Target]} = {Render(assign.Value)};");
@@ -132,6 +132,16 @@ internal sealed partial class ModuleEmission
     }
 
     private static string Range(int width) => width == 1 ? "" : $"[{width - 1}:0] ";
+
+    /// <summary>The synthesis attribute of a memory's RAM style (yosys, Vivado); none for Auto.</summary>
+    private static string RamStyleAttribute(MemoryStyle style) => style switch
+    {
+        MemoryStyle.Auto => "",
+        MemoryStyle.Block => "(* ram_style = \"block\" *) ",
+        MemoryStyle.Huge => "(* ram_style = \"huge\" *) ",
+        MemoryStyle.Logic => "(* ram_style = \"logic\" *) ",
+        _ => throw new ArgumentOutOfRangeException(nameof(style)),
+    };
 
     private static void Section(IndentedWriter w, List<string> lines)
     {

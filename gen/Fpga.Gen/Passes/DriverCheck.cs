@@ -76,7 +76,11 @@ public static class DriverCheck
         }
         foreach (var memory in module.Memories)
         {
-            foreach (var w in memory.Writes) { yield return w.Enable; yield return w.Address; yield return w.Data; }
+            foreach (var w in memory.Writes)
+            {
+                yield return w.Enable; yield return w.Address; yield return w.Data;
+                foreach (var lane in w.LaneEnables ?? []) yield return lane;
+            }
             foreach (var r in memory.Reads) { yield return r.Address; if (r.Enable is not null) yield return r.Enable; }
         }
         foreach (var instance in module.Instances)

@@ -14,6 +14,7 @@ public static class ModuleChecks
         DriverCheck.Run(module);
         LatchCheck.Run(module);
         CombinationalGraph.CheckNoLoops(module);
+        MemoryStyleCheck.Run(module);
         return module;
     }
 }

@@ -29,6 +29,7 @@ public static class WidthCheck
                 Bit(module, memory.Name, write.Enable, "write enable");
                 Width(module, memory.Name, write.Address, memory.AddressWidth, "write address");
                 Width(module, memory.Name, write.Data, memory.Width, "write data");
+                foreach (var lane in write.LaneEnables ?? []) Bit(module, memory.Name, lane, "lane write enable");
             }
             foreach (var read in memory.Reads)
             {

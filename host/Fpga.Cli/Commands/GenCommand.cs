@@ -68,7 +68,7 @@ public static class GenCommand
                         parse.GetValue(rows), parse.GetValue(cols), parse.GetValue(pe), parse.GetValue(simd), parse.GetValue(kw), parse.GetValue(ka)));
                     foreach (var file in RtlWriter.Write(directory, Fpga.Gen.Emit.VerilogEmitter.EmitHierarchy(mvu.Module)))
                         console.Out.WriteLine($"wrote {file}");
-                    console.Out.WriteLine($"{mvu.Module.Name}: {mvu.Options.IssueCycles} + {Fpga.Gen.Cores.Mvu.XnorMvu.Tail} cycles per product, accumulators {mvu.AccumulatorWidth} bits");
+                    console.Out.WriteLine($"{mvu.Module.Name}: {mvu.Options.IssueCycles} + {mvu.TailCycles} cycles per product, accumulators {mvu.AccumulatorWidth} bits");
                     return FpgaCli.ExitOk;
                 case null:
                     throw new FpgaException("say what to generate: --shipped or --block xnor-dot");

@@ -34,7 +34,8 @@ public static class Ice40BitstreamFlow
         try
         {
             var clock = Stopwatch.StartNew();
-            string script = $"read_verilog {string.Join(' ', rtl.Select(f => f.FileName))}; synth_ice40 -top {design.Top.Name} -json design.json";
+            // -dsp: multipliers go to the SB_MAC16 blocks (the generator keeps them to what the device has).
+            string script = $"read_verilog {string.Join(' ', rtl.Select(f => f.FileName))}; synth_ice40 -dsp -top {design.Top.Name} -json design.json; tee -q -o stat.json stat -json";
             var yosys = FlowTool.Run("yosys", ["-l", "yosys.log", "-q", "-p", script], build, "yosys.out.log", cancellation);
             if (yosys.ExitCode != 0) throw new FpgaException($"yosys failed: {FlowTool.Errors(yosys)}");
             var warnings = YosysWarnings.In(File.ReadAllText(build["yosys.log"]));
@@ -42,6 +43,9 @@ public static class Ice40BitstreamFlow
             if (unexplained.Count > 0)
                 throw new FpgaException($"yosys warned and nobody has explained why it is harmless: {string.Join("; ", unexplained)}");
             stages.Add(("yosys synth_ice40", clock.Elapsed));
+            var overflows = Ice40Capacity.Overflows(board.Device, YosysUtilization.ParseCells(File.ReadAllText(build["stat.json"])));
+            if (overflows.Count > 0)
+                throw new FpgaException($"the design does not fit the {board.Device}: {string.Join(", ", overflows)} after synthesis");
 
             clock.Restart();
             string mhz = design.TargetMhz.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);

@@ -11,13 +11,15 @@ namespace Fpga.Host.Verification;
 /// codes (ka) and as many weight codes (kw) unless <paramref name="WeightCodes"/> says otherwise.
 /// </summary>
 public sealed record AcceleratorCheckShape(int Inputs, int Hidden, int Layers, int DenseOutputs, OutputMode Output, int Codes, int Simd,
-    HiddenRequantization Requantization = HiddenRequantization.Greedy, int? WeightCodes = null, NonlinearityKind Nonlinearity = NonlinearityKind.Table)
+    HiddenRequantization Requantization = HiddenRequantization.Greedy, int? WeightCodes = null, NonlinearityKind Nonlinearity = NonlinearityKind.Table,
+    MemoryTechnology Memory = MemoryTechnology.Inferred)
 {
     public int Kw => WeightCodes ?? Codes;
 
     public override string ToString() =>
         $"{Inputs} in, H {Hidden}, {Layers} layer{(Layers == 1 ? "" : "s")}, {(Output == OutputMode.LogitsAtEnd ? $"{DenseOutputs} logits" : "h")}, kw {Kw} ka {Codes}, SIMD {Simd}, "
-        + $"{Requantization.ToString().ToLowerInvariant()}, {(Nonlinearity == NonlinearityKind.Table ? "table" : "pwl")}";
+        + $"{Requantization.ToString().ToLowerInvariant()}, {(Nonlinearity == NonlinearityKind.Table ? "table" : "pwl")}"
+        + (Memory == MemoryTechnology.Inferred ? "" : $", {Memory.ToString().ToLowerInvariant()} memories");
 }
 
 /// <summary>Everything checked of one generated accelerator top against the golden model.</summary>
@@ -42,7 +44,7 @@ public static class AcceleratorBlockCheck
         var (quantized, _) = ModelQuantizer.Quantize(model, new QuantizerOptions(QuantMethod.Alternating, shape.Kw), method);
         var spec = AcceleratorSpecs.ForModel(quantized, pe: 4, simd: shape.Simd) with
         {
-            Output = shape.Output, Requantization = shape.Requantization, Nonlinearity = shape.Nonlinearity,
+            Output = shape.Output, Requantization = shape.Requantization, Nonlinearity = shape.Nonlinearity, Memory = shape.Memory,
         };
         var batch = RandomLstmModel.Inputs(sequences, steps, shape.Inputs, seed + 1);
         // Static coefficients are calibrated on the float model over the same inputs, as a user would on a calibration set.

@@ -79,14 +79,6 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
   reg last_term_s3_q;
   reg last_row_s3_q;
   reg code_s3_q;
-  reg valid_s4_q;
-  reg first_term_s4_q;
-  reg last_term_s4_q;
-  reg last_row_s4_q;
-  reg valid_s5_q;
-  reg first_term_s5_q;
-  reg last_term_s5_q;
-  reg last_row_s5_q;
   wire signed [11:0] g_selected;
   wire [1:0] match_pe0_l1_0;
   wire [1:0] match_pe0_l1_1;
@@ -120,14 +112,9 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
   wire [4:0] match_pe0_l4_1;
   wire [5:0] match_pe0_l5_0;
   reg [5:0] match_count_pe0_s2;
-  reg signed [11:0] weight_coef_pe0_s2;
   reg [7:0] pop_pe0_s3;
+  reg signed [11:0] weight_coef_pe0_s2;
   reg signed [11:0] weight_coef_pe0_s3;
-  reg signed [8:0] plane_dot_pe0_s4; // n - 2 * popcount(B ^ C) over the real columns
-  reg signed [23:0] coef_product_pe0_s4;
-  reg signed [30:0] term_pe0_s5;
-  reg signed [32:0] acc_pe0_s6; // sum of 4 terms, each |A * G * P| <= 2^22 * 128: 33 bits cannot overflow
-  wire signed [32:0] acc_next_pe0;
   wire [1:0] match_pe1_l1_0;
   wire [1:0] match_pe1_l1_1;
   wire [1:0] match_pe1_l1_2;
@@ -160,14 +147,9 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
   wire [4:0] match_pe1_l4_1;
   wire [5:0] match_pe1_l5_0;
   reg [5:0] match_count_pe1_s2;
-  reg signed [11:0] weight_coef_pe1_s2;
   reg [7:0] pop_pe1_s3;
+  reg signed [11:0] weight_coef_pe1_s2;
   reg signed [11:0] weight_coef_pe1_s3;
-  reg signed [8:0] plane_dot_pe1_s4; // n - 2 * popcount(B ^ C) over the real columns
-  reg signed [23:0] coef_product_pe1_s4;
-  reg signed [30:0] term_pe1_s5;
-  reg signed [32:0] acc_pe1_s6; // sum of 4 terms, each |A * G * P| <= 2^22 * 128: 33 bits cannot overflow
-  wire signed [32:0] acc_next_pe1;
   wire [1:0] match_pe2_l1_0;
   wire [1:0] match_pe2_l1_1;
   wire [1:0] match_pe2_l1_2;
@@ -200,14 +182,9 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
   wire [4:0] match_pe2_l4_1;
   wire [5:0] match_pe2_l5_0;
   reg [5:0] match_count_pe2_s2;
-  reg signed [11:0] weight_coef_pe2_s2;
   reg [7:0] pop_pe2_s3;
+  reg signed [11:0] weight_coef_pe2_s2;
   reg signed [11:0] weight_coef_pe2_s3;
-  reg signed [8:0] plane_dot_pe2_s4; // n - 2 * popcount(B ^ C) over the real columns
-  reg signed [23:0] coef_product_pe2_s4;
-  reg signed [30:0] term_pe2_s5;
-  reg signed [32:0] acc_pe2_s6; // sum of 4 terms, each |A * G * P| <= 2^22 * 128: 33 bits cannot overflow
-  wire signed [32:0] acc_next_pe2;
   wire [1:0] match_pe3_l1_0;
   wire [1:0] match_pe3_l1_1;
   wire [1:0] match_pe3_l1_2;
@@ -240,9 +217,32 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
   wire [4:0] match_pe3_l4_1;
   wire [5:0] match_pe3_l5_0;
   reg [5:0] match_count_pe3_s2;
-  reg signed [11:0] weight_coef_pe3_s2;
   reg [7:0] pop_pe3_s3;
+  reg signed [11:0] weight_coef_pe3_s2;
   reg signed [11:0] weight_coef_pe3_s3;
+  reg valid_s4_q;
+  reg first_term_s4_q;
+  reg last_term_s4_q;
+  reg last_row_s4_q;
+  reg valid_s5_q;
+  reg first_term_s5_q;
+  reg last_term_s5_q;
+  reg last_row_s5_q;
+  reg signed [8:0] plane_dot_pe0_s4; // n - 2 * popcount(B ^ C) over the real columns
+  reg signed [23:0] coef_product_pe0_s4;
+  reg signed [30:0] term_pe0_s5;
+  reg signed [32:0] acc_pe0_s6; // sum of 4 terms, each |A * G * P| <= 2^22 * 128: 33 bits cannot overflow
+  wire signed [32:0] acc_next_pe0;
+  reg signed [8:0] plane_dot_pe1_s4; // n - 2 * popcount(B ^ C) over the real columns
+  reg signed [23:0] coef_product_pe1_s4;
+  reg signed [30:0] term_pe1_s5;
+  reg signed [32:0] acc_pe1_s6; // sum of 4 terms, each |A * G * P| <= 2^22 * 128: 33 bits cannot overflow
+  wire signed [32:0] acc_next_pe1;
+  reg signed [8:0] plane_dot_pe2_s4; // n - 2 * popcount(B ^ C) over the real columns
+  reg signed [23:0] coef_product_pe2_s4;
+  reg signed [30:0] term_pe2_s5;
+  reg signed [32:0] acc_pe2_s6; // sum of 4 terms, each |A * G * P| <= 2^22 * 128: 33 bits cannot overflow
+  wire signed [32:0] acc_next_pe2;
   reg signed [8:0] plane_dot_pe3_s4; // n - 2 * popcount(B ^ C) over the real columns
   reg signed [23:0] coef_product_pe3_s4;
   reg signed [30:0] term_pe3_s5;
@@ -328,7 +328,6 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
   assign match_pe0_l4_0 = {1'd0, match_pe0_l3_0} + {1'd0, match_pe0_l3_1};
   assign match_pe0_l4_1 = {1'd0, match_pe0_l3_2} + {1'd0, match_pe0_l3_3};
   assign match_pe0_l5_0 = {1'd0, match_pe0_l4_0} + {1'd0, match_pe0_l4_1};
-  assign acc_next_pe0 = first_term_s5_q ? $signed({{2{term_pe0_s5[30]}}, term_pe0_s5}) : (acc_pe0_s6 + $signed({{2{term_pe0_s5[30]}}, term_pe0_s5}));
   assign tmp_1 = weight_word_pe1_s1 ~^ act_word_s1;
   assign match_pe1_l1_0 = {tmp_1[0] & tmp_1[1], tmp_1[0] ^ tmp_1[1]};
   assign match_pe1_l1_1 = {tmp_1[2] & tmp_1[3], tmp_1[2] ^ tmp_1[3]};
@@ -361,7 +360,6 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
   assign match_pe1_l4_0 = {1'd0, match_pe1_l3_0} + {1'd0, match_pe1_l3_1};
   assign match_pe1_l4_1 = {1'd0, match_pe1_l3_2} + {1'd0, match_pe1_l3_3};
   assign match_pe1_l5_0 = {1'd0, match_pe1_l4_0} + {1'd0, match_pe1_l4_1};
-  assign acc_next_pe1 = first_term_s5_q ? $signed({{2{term_pe1_s5[30]}}, term_pe1_s5}) : (acc_pe1_s6 + $signed({{2{term_pe1_s5[30]}}, term_pe1_s5}));
   assign tmp_2 = weight_word_pe2_s1 ~^ act_word_s1;
   assign match_pe2_l1_0 = {tmp_2[0] & tmp_2[1], tmp_2[0] ^ tmp_2[1]};
   assign match_pe2_l1_1 = {tmp_2[2] & tmp_2[3], tmp_2[2] ^ tmp_2[3]};
@@ -394,7 +392,6 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
   assign match_pe2_l4_0 = {1'd0, match_pe2_l3_0} + {1'd0, match_pe2_l3_1};
   assign match_pe2_l4_1 = {1'd0, match_pe2_l3_2} + {1'd0, match_pe2_l3_3};
   assign match_pe2_l5_0 = {1'd0, match_pe2_l4_0} + {1'd0, match_pe2_l4_1};
-  assign acc_next_pe2 = first_term_s5_q ? $signed({{2{term_pe2_s5[30]}}, term_pe2_s5}) : (acc_pe2_s6 + $signed({{2{term_pe2_s5[30]}}, term_pe2_s5}));
   assign tmp_3 = weight_word_pe3_s1 ~^ act_word_s1;
   assign match_pe3_l1_0 = {tmp_3[0] & tmp_3[1], tmp_3[0] ^ tmp_3[1]};
   assign match_pe3_l1_1 = {tmp_3[2] & tmp_3[3], tmp_3[2] ^ tmp_3[3]};
@@ -427,13 +424,16 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
   assign match_pe3_l4_0 = {1'd0, match_pe3_l3_0} + {1'd0, match_pe3_l3_1};
   assign match_pe3_l4_1 = {1'd0, match_pe3_l3_2} + {1'd0, match_pe3_l3_3};
   assign match_pe3_l5_0 = {1'd0, match_pe3_l4_0} + {1'd0, match_pe3_l4_1};
+  assign acc_next_pe0 = first_term_s5_q ? $signed({{2{term_pe0_s5[30]}}, term_pe0_s5}) : (acc_pe0_s6 + $signed({{2{term_pe0_s5[30]}}, term_pe0_s5}));
+  assign acc_next_pe1 = first_term_s5_q ? $signed({{2{term_pe1_s5[30]}}, term_pe1_s5}) : (acc_pe1_s6 + $signed({{2{term_pe1_s5[30]}}, term_pe1_s5}));
+  assign acc_next_pe2 = first_term_s5_q ? $signed({{2{term_pe2_s5[30]}}, term_pe2_s5}) : (acc_pe2_s6 + $signed({{2{term_pe2_s5[30]}}, term_pe2_s5}));
   assign acc_next_pe3 = first_term_s5_q ? $signed({{2{term_pe3_s5[30]}}, term_pe3_s5}) : (acc_pe3_s6 + $signed({{2{term_pe3_s5[30]}}, term_pe3_s5}));
   assign produce = (run & valid_s5_q) & last_term_s5_q;
   assign m_axis_tvalid = out_valid_q;
   assign m_axis_tdata = out_data_q;
   assign m_axis_tlast = out_last_q;
   assign issuing = issue_step;
-  assign busy = (((((issuing_q | valid_s1_q) | valid_s2_q) | valid_s3_q) | valid_s4_q) | valid_s5_q) | out_valid_q;
+  assign busy = ((((issuing_q | valid_s1_q) | valid_s2_q) | valid_s3_q) | (valid_s4_q | valid_s5_q)) | out_valid_q;
   assign tmp_4 = ($signed({2'd0, pop_pe0_s3}) << 1) - 10'sd128;
   assign tmp_5 = ($signed({2'd0, pop_pe1_s3}) << 1) - 10'sd128;
   assign tmp_6 = ($signed({2'd0, pop_pe2_s3}) << 1) - 10'sd128;
@@ -507,33 +507,33 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
       last_term_s3_q <= last_term_s2_q;
       last_row_s3_q <= last_row_s2_q;
       code_s3_q <= code_s2_q;
+      match_count_pe0_s2 <= match_pe0_l5_0;
+      weight_coef_pe0_s2 <= $signed(weight_coef_pe0_s1);
+      weight_coef_pe0_s3 <= weight_coef_pe0_s2;
+      match_count_pe1_s2 <= match_pe1_l5_0;
+      weight_coef_pe1_s2 <= $signed(weight_coef_pe1_s1);
+      weight_coef_pe1_s3 <= weight_coef_pe1_s2;
+      match_count_pe2_s2 <= match_pe2_l5_0;
+      weight_coef_pe2_s2 <= $signed(weight_coef_pe2_s1);
+      weight_coef_pe2_s3 <= weight_coef_pe2_s2;
+      match_count_pe3_s2 <= match_pe3_l5_0;
+      weight_coef_pe3_s2 <= $signed(weight_coef_pe3_s1);
+      weight_coef_pe3_s3 <= weight_coef_pe3_s2;
       first_term_s4_q <= first_term_s3_q;
       last_term_s4_q <= last_term_s3_q;
       last_row_s4_q <= last_row_s3_q;
       first_term_s5_q <= first_term_s4_q;
       last_term_s5_q <= last_term_s4_q;
       last_row_s5_q <= last_row_s4_q;
-      match_count_pe0_s2 <= match_pe0_l5_0;
-      weight_coef_pe0_s2 <= $signed(weight_coef_pe0_s1);
-      weight_coef_pe0_s3 <= weight_coef_pe0_s2;
       plane_dot_pe0_s4 <= $signed(tmp_4[8:0]);
       coef_product_pe0_s4 <= $signed({{12{weight_coef_pe0_s3[11]}}, weight_coef_pe0_s3}) * $signed({{12{g_selected[11]}}, g_selected});
       term_pe0_s5 <= $signed({{7{coef_product_pe0_s4[23]}}, coef_product_pe0_s4}) * $signed({{22{plane_dot_pe0_s4[8]}}, plane_dot_pe0_s4});
-      match_count_pe1_s2 <= match_pe1_l5_0;
-      weight_coef_pe1_s2 <= $signed(weight_coef_pe1_s1);
-      weight_coef_pe1_s3 <= weight_coef_pe1_s2;
       plane_dot_pe1_s4 <= $signed(tmp_5[8:0]);
       coef_product_pe1_s4 <= $signed({{12{weight_coef_pe1_s3[11]}}, weight_coef_pe1_s3}) * $signed({{12{g_selected[11]}}, g_selected});
       term_pe1_s5 <= $signed({{7{coef_product_pe1_s4[23]}}, coef_product_pe1_s4}) * $signed({{22{plane_dot_pe1_s4[8]}}, plane_dot_pe1_s4});
-      match_count_pe2_s2 <= match_pe2_l5_0;
-      weight_coef_pe2_s2 <= $signed(weight_coef_pe2_s1);
-      weight_coef_pe2_s3 <= weight_coef_pe2_s2;
       plane_dot_pe2_s4 <= $signed(tmp_6[8:0]);
       coef_product_pe2_s4 <= $signed({{12{weight_coef_pe2_s3[11]}}, weight_coef_pe2_s3}) * $signed({{12{g_selected[11]}}, g_selected});
       term_pe2_s5 <= $signed({{7{coef_product_pe2_s4[23]}}, coef_product_pe2_s4}) * $signed({{22{plane_dot_pe2_s4[8]}}, plane_dot_pe2_s4});
-      match_count_pe3_s2 <= match_pe3_l5_0;
-      weight_coef_pe3_s2 <= $signed(weight_coef_pe3_s1);
-      weight_coef_pe3_s3 <= weight_coef_pe3_s2;
       plane_dot_pe3_s4 <= $signed(tmp_7[8:0]);
       coef_product_pe3_s4 <= $signed({{12{weight_coef_pe3_s3[11]}}, weight_coef_pe3_s3}) * $signed({{12{g_selected[11]}}, g_selected});
       term_pe3_s5 <= $signed({{7{coef_product_pe3_s4[23]}}, coef_product_pe3_s4}) * $signed({{22{plane_dot_pe3_s4[8]}}, plane_dot_pe3_s4});
@@ -541,23 +541,23 @@ module xnor_mvu_r512_c128_p4_s32_w2_a2_q12x12 (
     if (run & valid_s2_q) begin
       pop_pe0_s3 <= first_col_s2_q ? {2'd0, match_count_pe0_s2} : (pop_pe0_s3 + {2'd0, match_count_pe0_s2});
     end
-    if (run & valid_s5_q) begin
-      acc_pe0_s6 <= acc_next_pe0;
-    end
     if (run & valid_s2_q) begin
       pop_pe1_s3 <= first_col_s2_q ? {2'd0, match_count_pe1_s2} : (pop_pe1_s3 + {2'd0, match_count_pe1_s2});
-    end
-    if (run & valid_s5_q) begin
-      acc_pe1_s6 <= acc_next_pe1;
     end
     if (run & valid_s2_q) begin
       pop_pe2_s3 <= first_col_s2_q ? {2'd0, match_count_pe2_s2} : (pop_pe2_s3 + {2'd0, match_count_pe2_s2});
     end
-    if (run & valid_s5_q) begin
-      acc_pe2_s6 <= acc_next_pe2;
-    end
     if (run & valid_s2_q) begin
       pop_pe3_s3 <= first_col_s2_q ? {2'd0, match_count_pe3_s2} : (pop_pe3_s3 + {2'd0, match_count_pe3_s2});
+    end
+    if (run & valid_s5_q) begin
+      acc_pe0_s6 <= acc_next_pe0;
+    end
+    if (run & valid_s5_q) begin
+      acc_pe1_s6 <= acc_next_pe1;
+    end
+    if (run & valid_s5_q) begin
+      acc_pe2_s6 <= acc_next_pe2;
     end
     if (run & valid_s5_q) begin
       acc_pe3_s6 <= acc_next_pe3;

@@ -35,6 +35,9 @@ namespace Fpga.Cosim.Tests.Blocks;
 /// 408 (384) + 48, 377 (192) + 30, 1049 (1024), 536 (192), 401 (384), 276 (256) + 22,
 /// 660 (339), 149 (128) + 22. Row 7 is the 2-layer folding of issue #4; the alternating
 /// re-quantizer's refits are what keeps rows 3, 6, 8 and 11 far from their ideal.
+///
+/// <see cref="Ice40Grid"/> repeats the check with iCE40 memories (SPRAM weights, packed PE lanes,
+/// shared multipliers, a 4-unit re-quantizer), down to the main job's shape.
 /// </summary>
 public class LstmAcceleratorCosimTests
 {
@@ -61,9 +64,27 @@ public class LstmAcceleratorCosimTests
         HiddenRequantization requantization, NonlinearityKind nonlinearity) =>
         new(inputs, hidden, layers, dense, dense > 0 ? OutputMode.LogitsAtEnd : OutputMode.HiddenEveryStep, ka, simd, requantization, kw, nonlinearity);
 
+    /// <summary>iCE40 memories: weights in SPRAM (single port), PE lanes packed, one multiplier pair per unit, a re-quantizer 4 units a cycle.</summary>
+    public static TheoryData<AcceleratorCheckShape> Ice40Grid => new()
+    {
+        new AcceleratorCheckShape(Inputs: 28, Hidden: 64, Layers: 1, DenseOutputs: 10, OutputMode.LogitsAtEnd, Codes: 2, Simd: 8, Memory: MemoryTechnology.Ice40),
+        new AcceleratorCheckShape(Inputs: 12, Hidden: 16, Layers: 2, DenseOutputs: 0, OutputMode.HiddenEveryStep, Codes: 2, Simd: 4, HiddenRequantization.Alternating, Memory: MemoryTechnology.Ice40),
+        // Too few column folds to share the multipliers: iCE40 memories only; 12 units gathered from 4-bit re-quantizer words into 8-bit words.
+        new AcceleratorCheckShape(Inputs: 9, Hidden: 12, Layers: 2, DenseOutputs: 3, OutputMode.HiddenEveryStep, Codes: 3, Simd: 8, Memory: MemoryTechnology.Ice40),
+        new AcceleratorCheckShape(Inputs: 10, Hidden: 8, Layers: 1, DenseOutputs: 5, OutputMode.LogitsAtEnd, Codes: 2, Simd: 4, Memory: MemoryTechnology.Ice40),
+        // The main job's shape (host/models/fashion-mnist-w2a2.spec.json).
+        new AcceleratorCheckShape(Inputs: 28, Hidden: 128, Layers: 1, DenseOutputs: 10, OutputMode.LogitsAtEnd, Codes: 2, Simd: 16, Memory: MemoryTechnology.Ice40),
+    };
+
     [Theory]
     [MemberData(nameof(Grid))]
-    public void EveryOutputAndEveryStepsCyclesMatch(AcceleratorCheckShape shape)
+    public void EveryOutputAndEveryStepsCyclesMatch(AcceleratorCheckShape shape) => Check(shape);
+
+    [Theory]
+    [MemberData(nameof(Ice40Grid))]
+    public void Ice40MemoriesGiveTheSameOutputsAndCycles(AcceleratorCheckShape shape) => Check(shape);
+
+    private static void Check(AcceleratorCheckShape shape)
     {
         using var work = new TestDirectory();
         var report = AcceleratorBlockCheck.Run(shape, Sequences, Steps, work.Path, seed: shape.Inputs + shape.Hidden + shape.Layers, sinkStall: 0.0);
@@ -79,16 +100,20 @@ public class LstmAcceleratorCosimTests
     }
 
     [Theory]
-    [InlineData(2, OutputMode.HiddenEveryStep)]
-    [InlineData(2, OutputMode.LogitsAtEnd)]
-    [InlineData(3, OutputMode.LogitsAtEnd)]
-    public void BackPressureOnTheOutputLosesNothing(int layers, OutputMode output)
+    [InlineData(2, OutputMode.HiddenEveryStep, MemoryTechnology.Inferred)]
+    [InlineData(2, OutputMode.LogitsAtEnd, MemoryTechnology.Inferred)]
+    [InlineData(3, OutputMode.LogitsAtEnd, MemoryTechnology.Inferred)]
+    [InlineData(2, OutputMode.HiddenEveryStep, MemoryTechnology.Ice40)]
+    [InlineData(2, OutputMode.LogitsAtEnd, MemoryTechnology.Ice40)]
+    public void BackPressureOnTheOutputLosesNothing(int layers, OutputMode output, MemoryTechnology memory)
     {
         using var work = new TestDirectory();
-        var shape = new AcceleratorCheckShape(Inputs: 10, Hidden: 8, layers, DenseOutputs: 6, output, Codes: 2, Simd: 4);
+        // With iCE40 memories, 16 units at SIMD 4 give every unit 4 column folds: the shared multipliers stall too.
+        int hidden = memory == MemoryTechnology.Ice40 ? 16 : 8;
+        var shape = new AcceleratorCheckShape(Inputs: 10, Hidden: hidden, layers, DenseOutputs: 6, output, Codes: 2, Simd: 4, Memory: memory);
         var report = AcceleratorBlockCheck.Run(shape, sequences: 2, steps: 3, work.Path, seed: 5, sinkStall: 0.5);
 
         Assert.Empty(report.Cosim.Mismatches);
-        Assert.Equal(output == OutputMode.HiddenEveryStep ? 6 * 8 : 2 * 6, report.Cosim.ValuesChecked);
+        Assert.Equal(output == OutputMode.HiddenEveryStep ? 6 * hidden : 2 * 6, report.Cosim.ValuesChecked);
     }
 }

@@ -34,6 +34,6 @@ public class XnorMvuCosimTests
 
         Assert.Empty(result.Mismatches);
         Assert.Equal(6 * rows, result.RowsChecked);
-        Assert.Equal(mvu.Options.IssueCycles + XnorMvu.Tail, result.ObservedCycles);
+        Assert.Equal(mvu.CyclesPerProduct, result.ObservedCycles);
     }
 }

@@ -220,4 +220,41 @@ public class EmitterGoldenTextTests
         GoldenText.Contains(".PERIOD(83.333)", text);
         GoldenText.Contains(".MULT(8.0)", text);
     }
+    [Fact]
+    public void MemoryStyleIsARamStyleAttributeAndLaneWritesAreOneBlock()
+    {
+        var m = new ModuleBuilder("styled_memory");
+        var en = m.Input("en", 2);
+        var addr = m.Input("addr", 4);
+        var data = m.Input("data", 8);
+        var mem = m.Memory("words", 8, 16).WithStyle(MemoryStyle.Block);
+        mem.WriteLanes([en[0], en[1]], addr, data);
+        m.Assign(m.Output("q", 8), mem.ReadRegistered("q_s1", addr));
+        var text = Emit(m.Build());
+        GoldenText.Contains("(* ram_style = \"block\" *) reg [7:0] words [0:15];", text);
+        GoldenText.Contains("""
+            always @(posedge clk) begin
+              if (en[0]) begin
+                words[addr][3:0] <= data[3:0];
+              end
+              if (en[1]) begin
+                words[addr][7:4] <= data[7:4];
+              end
+            end
+            """, text);
+    }
+
+    [Fact]
+    public void SinglePortRamNeedsOneAddressForEveryPort()
+    {
+        var m = new ModuleBuilder("huge_memory");
+        var we = m.Input("we", 1);
+        var wa = m.Input("wa", 4);
+        var ra = m.Input("ra", 4);
+        var mem = m.Memory("words", 16, 16).WithStyle(MemoryStyle.Huge);
+        mem.Write(we, wa, m.Input("data", 16));
+        m.Assign(m.Output("q", 16), mem.ReadRegistered("q_s1", ra, ~we));
+        var e = Assert.Throws<Fpga.Gen.Passes.HdlCheckException>(() => m.Build());
+        Assert.Contains("one address expression", e.Message, StringComparison.Ordinal);
+    }
 }

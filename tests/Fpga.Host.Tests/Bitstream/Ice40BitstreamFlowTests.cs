@@ -1,6 +1,7 @@
 using Fpga.Gen.Boards;
 using Fpga.Gen.Boards.Clocking;
 using Fpga.Gen.Hdl;
+using Fpga.Gen.Spec;
 using Fpga.Host.Bitstream;
 using Fpga.Host.Diagnostics;
 using Fpga.Host.Tests.Support;
@@ -48,7 +49,20 @@ public class Ice40BitstreamFlowTests
         var e = Assert.Throws<FpgaException>(() => Ice40BitstreamFlow.Build(Design(20_000_000, counterBits: 5400), output));
         Assert.Contains("up5k", e.Message, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(good.BitstreamPath));
-        Assert.True(File.Exists(Path.Combine(output, BuildDirectory.FailureFolder, "nextpnr.out.log")));
+        // More LUT4 than the device has logic cells: refused after synthesis, its log kept.
+        Assert.True(File.Exists(Path.Combine(output, BuildDirectory.FailureFolder, "yosys.log")));
+    }
+
+    [Fact]
+    public void AnAcceleratorOutOfBlockRamFailsRightAfterSynthesisNamingTheResource()
+    {
+        // Inferred memories: each of the many small memories takes a 4-kbit EBR, more than the UP5K's 30.
+        using var temp = new TempDirectory();
+        var spec = new AcceleratorSpec { InputSize = 28, HiddenSize = 16, Simd = 8, Memory = MemoryTechnology.Inferred, ClockHz = 48_000_000 };
+        var e = Assert.Throws<FpgaException>(() => Ice40BitstreamFlow.Build(AcceleratorBoard.For(SupportedBoards.IceBreaker, spec), temp.Path));
+        Assert.Matches(@"the design does not fit the up5k: \d+ EBR \(4-kbit block RAM\) of 30(, [^;]+)? after synthesis", e.Message);
+        // Refused before place and route.
+        Assert.False(File.Exists(Path.Combine(temp.Path, BuildDirectory.FailureFolder, "nextpnr.out.log")));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Fpga.Gen.Cores.Mvu;
+using Fpga.Gen.Hdl;
 using Fpga.Gen.Spec;
 
 namespace Fpga.Gen.Cores.Accelerator;
@@ -23,7 +24,7 @@ public sealed class AcceleratorFolding
         Spec = spec;
         var widths = DerivedWidths.For(spec);
         int denseRows = HasDense(spec) ? PaddedDenseRows(spec) : 0;
-        Layers = Enumerable.Range(0, spec.Layers).Select(l => new LayerFolding(
+        var layers = Enumerable.Range(0, spec.Layers).Select(l => new LayerFolding(
             l,
             new XnorMvuOptions(spec.GateRows, spec.LayerInputSize(l), spec.Pe, l == 0 ? BalancedInputSimd(spec) : spec.Simd,
                 spec.WeightCodes, spec.ActivationCodes, spec.WeightCoefficient.Width, spec.ActivationCoefficient.Width,
@@ -31,6 +32,43 @@ public sealed class AcceleratorFolding
             new XnorMvuOptions(spec.GateRows, spec.HiddenSize, spec.Pe, spec.Simd, spec.WeightCodes, spec.ActivationCodes,
                 spec.WeightCoefficient.Width, spec.ActivationCoefficient.Width, ExtraRows: l == spec.Layers - 1 ? denseRows : 0),
             widths.Layers[l].Accumulator)).ToArray();
+        Layers = spec.Memory == MemoryTechnology.Ice40 ? PlaceIce40(spec, layers) : layers;
+    }
+
+    /// <summary>
+    /// iCE40 UltraPlus: weight planes into SPRAM, largest first, while the four blocks last (a
+    /// unit's PE memories all or none, so its lanes read alike); every other memory by size
+    /// (<see cref="MemoryPlacement.For"/>), the PE lanes' memories packed into one; one
+    /// multiplier pair per unit where a term spans at least PE column folds, so the scaling fits
+    /// the eight SB_MAC16.
+    /// </summary>
+    private static LayerFolding[] PlaceIce40(AcceleratorSpec spec, LayerFolding[] layers)
+    {
+        var units = layers.SelectMany(l => new[] { (l.Layer, Recurrent: false, Options: l.Input), (l.Layer, Recurrent: true, Options: l.Recurrent) }).ToArray();
+        var huge = new HashSet<(int, bool)>();
+        int free = MemoryPlacement.SpramBlocks;
+        var map = units.Select(u => (u.Layer, u.Recurrent, u.Options, Map: new XnorMvuMemoryMap(u.Options))).ToArray();
+        foreach (var u in map.OrderByDescending(u => (long)u.Options.Simd * u.Map.WeightDepth))
+        {
+            int blocks = u.Options.Pe * MemoryPlacement.SpramBlocksFor(u.Options.Simd, u.Map.WeightDepth);
+            if (blocks > free || (long)u.Options.Simd * u.Map.WeightDepth <= 4096) continue;
+            huge.Add((u.Layer, u.Recurrent));
+            free -= blocks;
+        }
+        XnorMvuOptions Place(int layer, bool recurrent, XnorMvuOptions o)
+        {
+            var m = new XnorMvuMemoryMap(o);
+            // The PE lanes' block-RAM memories are packed side by side (written lane by lane).
+            return o with
+            {
+                SharedMultipliers = o.ColFolds >= o.Pe,
+                PackedLanes = true,
+                WeightStyle = huge.Contains((layer, recurrent)) ? MemoryStyle.Huge : MemoryPlacement.For(spec, o.Pe * o.Simd, m.WeightDepth),
+                CoefficientStyle = MemoryPlacement.For(spec, o.Pe * o.WeightCoefficientWidth, m.CoefficientDepth),
+                ActivationStyle = MemoryPlacement.For(spec, o.Simd, m.ActivationDepth),
+            };
+        }
+        return layers.Select(l => l with { Input = Place(l.Layer, false, l.Input), Recurrent = Place(l.Layer, true, l.Recurrent) }).ToArray();
     }
 
     public AcceleratorSpec Spec { get; }
@@ -53,6 +91,21 @@ public sealed class AcceleratorFolding
         int recurrentFolds = (spec.HiddenSize + spec.Simd - 1) / spec.Simd;
         return Math.Min(1024, (spec.InputSize + recurrentFolds - 1) / recurrentFolds);
     }
+
+    /// <summary>
+    /// Units a cycle of the hidden-state re-quantizer's passes: SIMD, or with iCE40 memories
+    /// the largest divisor of SIMD up to <see cref="Ice40RequantizerWidth"/> (its lanes are
+    /// most of its logic: 2479 SB_LUT4 and 13 EBR at SIMD 16, 712 and 4 at 4; a pass then takes
+    /// H / 4 cycles instead of H / SIMD, a few dozen cycles a step against thousands).
+    /// </summary>
+    public static int RequantizerSimd(AcceleratorSpec spec)
+    {
+        if (spec.Memory != MemoryTechnology.Ice40) return spec.Simd;
+        for (int width = Math.Min(Ice40RequantizerWidth, spec.Simd); ; width--)
+            if (spec.Simd % width == 0) return width;
+    }
+
+    public const int Ice40RequantizerWidth = 4;
 
     /// <summary>Bits multiplied per cycle by all matrix-vector units together: PE * sum of their SIMD.</summary>
     public long Lanes => Layers.Sum(l => (long)Spec.Pe * (l.Input.Simd + l.Recurrent.Simd));

@@ -73,7 +73,7 @@ public sealed class DenseOutputUnit
         Expr selected = beat[accumulatorWidth - 1, 0];
         for (int p = 1; p < pe; p++)
             selected = Expr.Mux(lane.Eq(p), beat[(p + 1) * accumulatorWidth - 1, p * accumulatorWidth], selected);
-        var biases = m.Memory("dense_biases", wz, Math.Max(2, rows));
+        var biases = m.Memory("dense_biases", wz, Math.Max(2, rows)).WithStyle(MemoryPlacement.For(spec, wz, Math.Max(2, rows)));
         biases.Write(bWrEn, bWrAddr, bWrData.AsUnsigned());
         var biasS1 = biases.ReadRegistered("bias_s1", row, advance);
         var accS1 = m.Registered("acc_s1", selected.AsSigned(), enable: advance);

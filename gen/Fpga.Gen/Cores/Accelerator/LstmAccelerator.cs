@@ -83,16 +83,16 @@ public sealed partial class LstmAccelerator
             if (!AcceleratorFolding.HasDense(Spec)) return 0;
             var recurrent = Folding.Layers[^1].Recurrent;
             long fold = (long)recurrent.ColFolds * recurrent.WeightCodes * recurrent.ActivationCodes;
-            return fold + Mvu.XnorMvu.Tail + (recurrent.ExtraRowFolds - 1) * Math.Max(fold, Spec.Pe)
+            return fold + Mvu.XnorMvu.TailOf(recurrent) + (recurrent.ExtraRowFolds - 1) * Math.Max(fold, Spec.Pe)
                 + (Spec.DenseOutputs - 1) % Spec.Pe + DenseOutputUnit.Latency + AcceleratorFolding.HandoverCycles;
         }
     }
 
     /// <summary>The formula behind <see cref="CyclesPerStep"/>, as the manifest and docs/ARCHITECTURE.md state it.</summary>
     public const string CyclesPerStepFormula =
-        "max over layers of (max(input issue, recurrent issue) + 6 (unit tail) + 6 (cell) + 1 (re-quantizer takes the last h) + re-quantizer) + 1 (next tick), "
-        + "the layers pipelined across steps (layer l on step t, layer l+1 on step t-1); "
-        + "issue = (4H / PE) * ceil(n / SIMD) * kw * ka, greedy or static re-quantizer = ka * (ceil(H / SIMD) + 1) + 1";
+        "max over layers of (max(input issue + its tail, recurrent issue + its tail) + 6 (cell) + 1 (re-quantizer takes the last h) + re-quantizer) + 1 (next tick), "
+        + "the layers pipelined across steps (layer l on step t, layer l+1 on step t-1); tail = 6, or 6 + PE with shared multipliers (iCE40); "
+        + "issue = (4H / PE) * ceil(n / SIMD) * kw * ka, greedy or static re-quantizer = ka * (ceil(H / W) + 1) + 1 with W = SIMD (iCE40: the largest divisor of SIMD up to 4)";
 
     /// <summary>The ideal behind <see cref="AcceleratorFolding.IdealCyclesPerStep"/>, as the manifest states it.</summary>
     public const string IdealFormula =

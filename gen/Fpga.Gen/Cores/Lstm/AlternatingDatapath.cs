@@ -31,7 +31,7 @@ internal static class AlternatingDatapath
         var inEmit = m.Define("in_emit", c.In(RequantizerContext.Emit));
 
         // A copy of h: every refit approximates the original vector, not a residual.
-        var originals = m.Memory("originals", spec.Hidden.Width, Math.Max(2, h));
+        var originals = m.Memory("originals", spec.Hidden.Width, Math.Max(2, h)).WithStyle(MemoryPlacement.For(spec, spec.Hidden.Width, Math.Max(2, h)));
         originals.Write(c.SValid & c.In(RequantizerContext.Load), c.Unit, c.SData.AsUnsigned());
         var originalRead = originals.ReadRegistered("original_q", c.Unit);
 
@@ -89,7 +89,7 @@ internal static class AlternatingDatapath
         var lineStart = simd == 1 ? (Expr)Expr.True : s1Lane.Eq(0);
         for (int j = 0; j < ka; j++)
         {
-            var plane = m.Memory($"plane{j}", simd, Math.Max(2, words));
+            var plane = m.Memory($"plane{j}", simd, Math.Max(2, words)).WithStyle(MemoryPlacement.For(spec, simd, Math.Max(2, words)));
             planes[j] = plane.ReadRegistered($"plane{j}_q", planeAddress, planeRead);
             var stored = simd == 1 ? (Expr)planes[j] : planes[j].ShiftRight(s1Lane)[0];
             bits[j] = m.Define($"unit_bit{j}", Expr.Mux(rederive, searched[j], stored));

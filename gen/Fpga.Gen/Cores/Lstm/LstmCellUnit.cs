@@ -89,10 +89,10 @@ public sealed class LstmCellUnit
         // Stage 1: the beat, its unit's biases (and, with tables, its previous cell state).
         var unit = m.Register("unit_q", unitBits, resetValue: 0);
         m.Next(unit, Expr.Mux(unit.Eq(h - 1), Expr.Zero(unit.Type), unit + 1), enable: accept);
-        var biases = m.Memory("biases", 4 * wz, Math.Max(2, h));
+        var biases = m.Memory("biases", 4 * wz, Math.Max(2, h)).WithStyle(MemoryPlacement.For(spec, 4 * wz, Math.Max(2, h)));
         biases.Write(bWrEn, bWrAddr, bWrData);
         var biasS1 = biases.ReadRegistered("bias_s1", unit, advance);
-        var cells = m.Memory("cell_state", wc, Math.Max(2, h));
+        var cells = m.Memory("cell_state", wc, Math.Max(2, h)).WithStyle(MemoryPlacement.For(spec, wc, Math.Max(2, h)));
         Signal? cellPrevRead = cellReadStage == 0 ? cells.ReadRegistered("cell_prev_s1", unit, advance) : null;
         var valid = new List<Signal> { sValid, m.Registered("valid_s1_q", sValid, enable: advance, resetValue: 0) };
         var accS1 = m.Registered("acc_s1", sData, enable: advance);

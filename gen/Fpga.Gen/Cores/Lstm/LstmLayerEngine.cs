@@ -54,7 +54,7 @@ public sealed class LstmLayerEngine
     /// the cell unit's first stage), the cell unit's pipeline, the edge at which the re-quantizer
     /// takes the last h, and the re-quantizer's passes after it.
     /// </summary>
-    public long StepCycles => ProductIssueCycles + XnorMvu.Tail + Cell.Latency + 1 + Requantizer.Cycles;
+    public long StepCycles => Math.Max(Input.CyclesPerProduct, Recurrent.CyclesPerProduct) + Cell.Latency + 1 + Requantizer.Cycles;
 
     /// <summary>A stand-alone layer 0 of <paramref name="spec"/>, folded as in the accelerator.</summary>
     public static LstmLayerEngine Generate(AcceleratorSpec spec)
@@ -74,7 +74,7 @@ public sealed class LstmLayerEngine
         var recurrent = XnorMvu.Generate(folding.Recurrent, conventions);
         bool dense = folding.Recurrent.ExtraRows > 0;
         var cell = LstmCellUnit.Generate(spec, accWidth, conventions);
-        var requantizer = HiddenStateRequantizer.Generate(spec, spec.Simd, conventions);
+        var requantizer = HiddenStateRequantizer.Generate(spec, Accelerator.AcceleratorFolding.RequantizerSimd(spec), conventions);
 
         bool banked = folding.Input.ActivationBanks > 1;
         string variant = ports == LayerEnginePorts.Standalone ? "" : $"{ports.Suffix}_n{folding.Input.Cols}_s{folding.Input.Simd}{(dense ? $"_d{folding.Recurrent.ExtraRows}" : "")}{(banked ? "_b" : "")}_";
@@ -199,25 +199,27 @@ public sealed class LstmLayerEngine
         foreach (var port in requantizer.Module.Ports.Where(p => p.Name.StartsWith("sg_wr_", StringComparison.Ordinal)))
             Pass(uq, port.Name, port.Name);
 
-        // Code words go straight into the recurrent unit's activation memory, code j major.
-        int words = requantizer.Words;
+        // Code words go into the recurrent unit's activation memory, code j major, SIMD bits a
+        // word; a narrower re-quantizer's words are gathered into SIMD-bit words first.
+        var (wideValid, wideWord) = GatherCodeWords(m, spec, requantizer, rqValid, rqData, rqLast);
+        int words = (spec.HiddenSize + spec.Simd - 1) / spec.Simd;
         var actAddress = m.Register("act_address_q", uh.Target.Ports.Single(p => p.Name == "x_wr_addr").Type.Width, resetValue: 0);
         var column = m.Register("column_q", BitWidth.ForUnsigned(Math.Max(words - 1, 1)), resetValue: 0);
         var codeIndex = m.Register("code_index_q", BitWidth.ForUnsigned(Math.Max(spec.ActivationCodes - 1, 1)), resetValue: 0);
         var columnLast = m.Define("column_last", column.Eq(words - 1));
-        m.Next(actAddress, Expr.Mux(rqLast, Expr.Zero(actAddress.Type), actAddress + 1), enable: rqValid);
-        m.Next(column, Expr.Mux(columnLast, Expr.Zero(column.Type), column + 1), enable: rqValid);
-        m.Next(codeIndex, Expr.Mux(rqLast, Expr.Zero(codeIndex.Type), codeIndex + 1), enable: rqValid & columnLast);
-        uh.Input("x_wr_en", rqValid).Input("x_wr_addr", actAddress).Input("x_wr_data", rqData[spec.Simd - 1, 0])
-            .Input("g_wr_en", rqValid).Input("g_wr_data", rqData[rqData.Width - 1, spec.Simd]);
+        m.Next(actAddress, Expr.Mux(rqLast, Expr.Zero(actAddress.Type), actAddress + 1), enable: wideValid);
+        m.Next(column, Expr.Mux(columnLast, Expr.Zero(column.Type), column + 1), enable: wideValid);
+        m.Next(codeIndex, Expr.Mux(rqLast, Expr.Zero(codeIndex.Type), codeIndex + 1), enable: wideValid & columnLast);
+        uh.Input("x_wr_en", wideValid).Input("x_wr_addr", actAddress).Input("x_wr_data", wideWord)
+            .Input("g_wr_en", wideValid).Input("g_wr_data", rqData[rqData.Width - 1, requantizer.Simd]);
         if (spec.ActivationCodes > 1) uh.Input("g_wr_idx", codeIndex);
         if (ports.CodeStream)
         {
             // The layer above takes the same writes into its input unit's activation memory.
-            m.Assign(m.Output("codes_wr_en", 1), rqValid);
+            m.Assign(m.Output("codes_wr_en", 1), wideValid);
             m.Assign(m.Output("codes_wr_addr", actAddress.Type), actAddress);
-            m.Assign(m.Output("codes_wr_data", spec.Simd), rqData[spec.Simd - 1, 0]);
-            m.Assign(m.Output("codes_g_data", HdlType.SInt(spec.ActivationCoefficient.Width)), rqData[rqData.Width - 1, spec.Simd].AsSigned());
+            m.Assign(m.Output("codes_wr_data", spec.Simd), wideWord);
+            m.Assign(m.Output("codes_g_data", HdlType.SInt(spec.ActivationCoefficient.Width)), rqData[rqData.Width - 1, requantizer.Simd].AsSigned());
             if (spec.ActivationCodes > 1) m.Assign(m.Output("codes_g_idx", codeIndex.Type), codeIndex);
         }
 
@@ -240,5 +242,30 @@ public sealed class LstmLayerEngine
             m.Assign(m.Output("busy_cycles", 32), cycles);
         }
         return new LstmLayerEngine(spec, m.Build(), input, recurrent, cell, requantizer);
+    }
+    /// <summary>
+    /// The re-quantizer's code words as SIMD-bit words: its own words when it is SIMD wide; else
+    /// SIMD / L of its L-bit words side by side (first in the low bits), a wide word written
+    /// with the last part or with a code's last word (the bits above it zero: padding units).
+    /// </summary>
+    private static (Expr Valid, Expr Word) GatherCodeWords(ModuleBuilder m, AcceleratorSpec spec, HiddenStateRequantizer requantizer, Signal valid, Signal data, Signal last)
+    {
+        int simd = spec.Simd, narrow = requantizer.Simd;
+        if (narrow == simd) return (valid, data[simd - 1, 0]);
+        int parts = simd / narrow, narrowWords = requantizer.Words;
+        m.Comment($"The re-quantizer's {narrow}-bit code words, {parts} to a {simd}-bit word of the activation memory.");
+        var part = m.Register("code_part_q", BitWidth.ForUnsigned(parts - 1), resetValue: 0);
+        var index = m.Register("code_word_q", BitWidth.ForUnsigned(Math.Max(narrowWords - 1, 1)), resetValue: 0);
+        var codeEnd = m.Define("code_word_last", index.Eq(narrowWords - 1));
+        var partLast = m.Define("code_part_last", part.Eq(parts - 1) | codeEnd);
+        m.Next(index, Expr.Mux(codeEnd, Expr.Zero(index.Type), index + 1), enable: valid);
+        m.Next(part, Expr.Mux(partLast, Expr.Zero(part.Type), part + 1), enable: valid);
+        var word = data[narrow - 1, 0];
+        var gathered = Enumerable.Range(0, parts - 1).Select(k => m.Registered($"code_part{k}_q", word, enable: valid & part.Eq(k))).ToArray();
+        var pieces = Enumerable.Range(0, parts).Select(k => k == parts - 1
+            ? Expr.Mux(part.Eq(k), word, Expr.Zero(HdlType.UInt(narrow)))
+            : Expr.Mux(part.Eq(k), word, Expr.Mux(part.Gt(Expr.Const(k, part.Type)), gathered[k], Expr.Zero(HdlType.UInt(narrow))))).ToArray();
+        var wide = m.Define("code_word_wide", Expr.Concat(pieces.Reverse().ToArray()));
+        return (m.Define("code_word_valid", valid & partLast), wide);
     }
 }

@@ -54,7 +54,7 @@ internal static class ResidualPasses
         m.Next(passLine, Expr.Mux(lastLine, Expr.Zero(passLine.Type), passLine + 1), enable: passStep);
 
         // The coefficient cycle reads line 0; each pass step reads the line after its own.
-        var residuals = m.Memory("residuals", simd * wr, Math.Max(2, words));
+        var residuals = m.Memory("residuals", simd * wr, Math.Max(2, words)).WithStyle(MemoryPlacement.For(spec, simd * wr, Math.Max(2, words)));
         var readAddress = Expr.Mux(inCoefficient | lastLine, Expr.Zero(passLine.Type), passLine + 1);
         var line = residuals.ReadRegistered("residual_line_q", readAddress, inCoefficient | passStep);
         var g = m.Define("pass_coefficient", RequantizerContext.Select(code, c.Coefficients.Cast<Expr>().ToArray()));

@@ -61,14 +61,14 @@ internal sealed class TableFunctionRtl
         int read = input.Stage + 1;
         if (input.Offset is null)
         {
-            var rom = _m.Memory($"{name}_table", wh, table.Count, table.Select(v => Bits(v, wh)).ToArray());
+            var rom = _m.Memory($"{name}_table", wh, table.Count, table.Select(v => Bits(v, wh)).ToArray()).WithStyle(MemoryPlacement.For(_spec, wh, table.Count));
             return rom.ReadRegistered($"{name}_s{read}", input.Address, _advance);
         }
 
         // Word k = {E[k+1] - E[k], E[k]}: 2^T words rather than 2^T + 1 breakpoints, a power of two for block RAM.
         int ws = _widths.BreakpointStep;
         var words = Enumerable.Range(0, table.Count - 1).Select(k => (Bits(table[k + 1] - table[k], ws) << wh) | Bits(table[k], wh)).ToArray();
-        var segments = _m.Memory($"{name}_segments", ws + wh, words.Length, words);
+        var segments = _m.Memory($"{name}_segments", ws + wh, words.Length, words).WithStyle(MemoryPlacement.For(_spec, ws + wh, words.Length));
         var word = segments.ReadRegistered($"{name}_segment_s{read}", input.Address, _advance);
         var offset = _m.Registered($"{input.Name}_offset_s{read}", input.Offset, enable: _advance);
         var breakpoint = word[wh - 1, 0].AsSigned();

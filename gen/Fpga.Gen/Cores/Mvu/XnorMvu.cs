@@ -27,8 +27,14 @@ namespace Fpga.Gen.Cores.Mvu;
 /// </summary>
 public sealed class XnorMvu
 {
-    /// <summary>Pipeline registers between issuing the last address of a row fold and its output beat.</summary>
+    /// <summary>Pipeline registers between issuing the last address of a row fold and its output beat (multipliers per PE).</summary>
     public const int Tail = 6;
+
+    /// <summary>
+    /// The tail of a unit: <see cref="Tail"/> with a multiplier pair per PE; with shared
+    /// multipliers one more stage holds the lanes' operands and the lanes pass one a cycle.
+    /// </summary>
+    public static int TailOf(XnorMvuOptions options) => options.SharedMultipliers ? Tail + options.Pe : Tail;
 
     private XnorMvu(XnorMvuOptions options, ModuleIr module, int accumulatorWidth)
     {
@@ -46,11 +52,27 @@ public sealed class XnorMvu
     /// Cycles from the edge that takes start to the last output beat with a sink that is always
     /// ready, counting that edge: one to launch, one per issued address, five pipeline stages.
     /// </summary>
-    public long CyclesPerProduct => Options.IssueCycles + Tail;
+    public long CyclesPerProduct => Options.IssueCycles + TailOf(Options);
+
+    /// <summary>This unit's tail (<see cref="TailOf"/>).</summary>
+    public int TailCycles => TailOf(Options);
 
     public static string ModuleName(XnorMvuOptions o) =>
         $"xnor_mvu_r{o.Rows}_c{o.Cols}_p{o.Pe}_s{o.Simd}_w{o.WeightCodes}_a{o.ActivationCodes}_q{o.WeightCoefficientWidth}x{o.ActivationCoefficientWidth}"
-        + (o.ExtraRows > 0 ? $"_e{o.ExtraRows}" : "") + (o.ActivationBanks > 1 ? $"_b{o.ActivationBanks}" : "");
+        + (o.ExtraRows > 0 ? $"_e{o.ExtraRows}" : "")
+        + (o.ActivationBanks > 1 ? $"_b{o.ActivationBanks}" : "")
+        + (o.SharedMultipliers ? "_m1" : "")
+        + (o.PackedLanes ? "_pk" : "")
+        + (o.WeightStyle == MemoryStyle.Auto && o.CoefficientStyle == MemoryStyle.Auto && o.ActivationStyle == MemoryStyle.Auto ? ""
+            : $"_{StyleLetter(o.WeightStyle)}{StyleLetter(o.CoefficientStyle)}{StyleLetter(o.ActivationStyle)}");
+
+    private static char StyleLetter(MemoryStyle style) => style switch
+    {
+        MemoryStyle.Block => 'b',
+        MemoryStyle.Huge => 'h',
+        MemoryStyle.Logic => 'l',
+        _ => 'a',
+    };
 
     public static XnorMvu Generate(XnorMvuOptions options, DesignConventions? conventions = null)
     {
@@ -79,7 +101,9 @@ public sealed class XnorMvu
 
             m.Comment($"Folded XNOR matrix-vector unit: {o.Rows} x {o.Cols}, PE {pe}, SIMD {simd}, kw {kw}, ka {ka}.");
             m.Comment($"y[r] = sum_i sum_j A[r][i] * G[j] * (n - 2 * popcount(B[r][i] ^ C[j])); bit 1 means +1.");
-            m.Comment($"One product: {rf} row folds x {cf} column folds x {kw} x {ka} codes = {o.IssueCycles} cycles + {Tail}.");
+            m.Comment($"One product: {rf} row folds x {cf} column folds x {kw} x {ka} codes = {o.IssueCycles} cycles + {TailOf(o)}.");
+            if (o.SharedMultipliers)
+                m.Comment($"One multiplier pair scales the {pe} PE lanes' terms one lane a cycle (a term every {cf} column folds).");
 
             // Host write ports.
             var map = new XnorMvuMemoryMap(o);
@@ -160,27 +184,69 @@ public sealed class XnorMvu
             Signal xWord;
             if (rdBank is null)
             {
-                var xMem = m.Memory("act_planes", simd, xMemDepth);
+                var xMem = m.Memory("act_planes", simd, xMemDepth).WithStyle(o.ActivationStyle);
                 xMem.Write(xWrEn, xWrAddr, xWrData);
                 xWord = xMem.ReadRegistered("act_word_s1", xBase + cfQ.Resize(xAddrBits), run);
             }
             else
             {
                 // Two banks: the bank is the top address bit.
-                var xMem = m.Memory("act_planes", simd, 2 << xAddrBits);
+                var xMem = m.Memory("act_planes", simd, 2 << xAddrBits).WithStyle(o.ActivationStyle);
                 xMem.Write(xWrEn, Expr.Concat(xWrBank!, xWrAddr), xWrData);
                 xWord = xMem.ReadRegistered("act_word_s1", Expr.Concat(rdBank, xBase + cfQ.Resize(xAddrBits)), run);
             }
-            var wWords = new Signal[pe];
-            var coefs = new Signal[pe];
+            var wWords = new Expr[pe];
+            var coefs = new Expr[pe];
+            // With shared multipliers the coefficients are read two cycles later, straight into
+            // stage 3, rather than carried down the pipeline (PE x 12 bits a stage).
+            var coefAddress = (Expr)cAddr;
+            if (o.SharedMultipliers)
+                coefAddress = m.Registered("c_addr_s2", m.Registered("c_addr_s1", cAddr, enable: run), enable: run);
+            string coefStage = o.SharedMultipliers ? "s3" : "s1";
+            bool packWeights = o.PackedLanes && o.WeightStyle != MemoryStyle.Huge && pe > 1;
+            if (packWeights)
+            {
+                var wMem = m.Memory("weight_planes", pe * simd, wMemDepth).WithStyle(o.WeightStyle);
+                wMem.WriteLanes(Enumerable.Range(0, pe).Select(p => wWrEn & wWrAddr[peBits + wAddrBits - 1, wAddrBits].Eq(p)).ToArray(),
+                    wWrAddr[wAddrBits - 1, 0], Expr.Replicate(wWrData, pe));
+                var word = wMem.ReadRegistered("weight_words_s1", wBase + cfQ.Resize(wAddrBits), run);
+                for (int p = 0; p < pe; p++) wWords[p] = word[(p + 1) * simd - 1, p * simd];
+            }
+            if (o.PackedLanes && pe > 1)
+            {
+                var cMem = m.Memory("weight_coefs", pe * wa, cMemDepth).WithStyle(o.CoefficientStyle);
+                cMem.WriteLanes(Enumerable.Range(0, pe).Select(p => aWrEn & aWrAddr[peBits + cAddrBits - 1, cAddrBits].Eq(p)).ToArray(),
+                    aWrAddr[cAddrBits - 1, 0], Expr.Replicate(aWrData.AsUnsigned(), pe));
+                var word = cMem.ReadRegistered($"weight_coefs_{coefStage}", coefAddress, run);
+                for (int p = 0; p < pe; p++) coefs[p] = word[(p + 1) * wa - 1, p * wa];
+            }
             for (int p = 0; p < pe; p++)
             {
-                var wMem = m.Memory($"weight_planes_pe{p}", simd, wMemDepth);
-                wMem.Write(pe > 1 ? wWrEn & wWrAddr[peBits + wAddrBits - 1, wAddrBits].Eq(p) : wWrEn, wWrAddr[wAddrBits - 1, 0], wWrData);
-                wWords[p] = wMem.ReadRegistered($"weight_word_pe{p}_s1", wBase + cfQ.Resize(wAddrBits), run);
-                var cMem = m.Memory($"weight_coefs_pe{p}", wa, cMemDepth);
-                cMem.Write(pe > 1 ? aWrEn & aWrAddr[peBits + cAddrBits - 1, cAddrBits].Eq(p) : aWrEn, aWrAddr[cAddrBits - 1, 0], aWrData.AsUnsigned());
-                coefs[p] = cMem.ReadRegistered($"weight_coef_pe{p}_s1", cAddr, run);
+                if (!packWeights)
+                {
+                    var wMem = m.Memory($"weight_planes_pe{p}", simd, wMemDepth).WithStyle(o.WeightStyle);
+                    var wEnable = pe > 1 ? wWrEn & wWrAddr[peBits + wAddrBits - 1, wAddrBits].Eq(p) : wWrEn;
+                    if (o.WeightStyle == MemoryStyle.Huge)
+                    {
+                        // Single-port RAM: the host's write (only while the unit is idle) takes the one
+                        // address; a read holds its data during a write, as the SPRAM does.
+                        var weWire = m.Define($"weight_we_pe{p}", wEnable);
+                        var address = m.Define($"weight_addr_pe{p}", Expr.Mux(weWire, wWrAddr[wAddrBits - 1, 0], wBase + cfQ.Resize(wAddrBits)));
+                        wMem.Write(weWire, address, wWrData);
+                        wWords[p] = wMem.ReadRegistered($"weight_word_pe{p}_s1", address, run & ~weWire);
+                    }
+                    else
+                    {
+                        wMem.Write(wEnable, wWrAddr[wAddrBits - 1, 0], wWrData);
+                        wWords[p] = wMem.ReadRegistered($"weight_word_pe{p}_s1", wBase + cfQ.Resize(wAddrBits), run);
+                    }
+                }
+                if (!(o.PackedLanes && pe > 1))
+                {
+                    var cMem = m.Memory($"weight_coefs_pe{p}", wa, cMemDepth).WithStyle(o.CoefficientStyle);
+                    cMem.Write(pe > 1 ? aWrEn & aWrAddr[peBits + cAddrBits - 1, cAddrBits].Eq(p) : aWrEn, aWrAddr[cAddrBits - 1, 0], aWrData.AsUnsigned());
+                    coefs[p] = cMem.ReadRegistered($"weight_coef_pe{p}_{coefStage}", coefAddress, run);
+                }
             }
 
             // Flags travel down the pipeline beside the data.
@@ -191,26 +257,61 @@ public sealed class XnorMvu
             var s2 = Stage(2, s1.Valid, s1.Flags);
             // Each stage carries only the flags a later stage reads, so no register is dead.
             var s3 = Stage(3, s2.Valid, s2.Flags.Where(f => f.Name != "first_col" && (f.Name != "code" || ka > 1)).ToArray());
-            var s4 = Stage(4, s3.Valid & s3.Flag("last_col"), s3.Flags.Where(f => f.Name is "first_term" or "last_term" or "last_row").ToArray());
-            var s5 = Stage(5, s4.Valid, s4.Flags);
             var gBank = gBank1 is null ? g : g.Select((zero, j) => m.Define($"g{j}_read", Expr.Mux(rdBank!, gBank1[j], zero))).ToArray();
             var gSelected = m.Define("g_selected", ka > 1 ? SelectByIndex(gBank, s3.Flag("code")) : gBank[0]);
 
-            var sums = new Expr[pe];
+            // Per PE: the plane popcount over the column folds and the row's coefficient, at stage 3.
+            var planeDots = new Expr[pe];
+            var coefsS3 = new Signal[pe];
             for (int p = 0; p < pe; p++)
             {
                 var count = PopcountTree.Build(m, wWords[p].Xnor(xWord), $"match_pe{p}");
                 var countS2 = m.Registered($"match_count_pe{p}_s2", count, enable: run);
-                var coefS2 = m.Registered($"weight_coef_pe{p}_s2", coefs[p].AsSigned(), enable: run);
+                if (o.SharedMultipliers) coefsS3[p] = m.Define($"coef_pe{p}_s3", coefs[p].AsSigned());
                 var popS3 = m.Register($"pop_pe{p}_s3", popWidth);
                 m.Next(popS3, Expr.Mux(s2.Flag("first_col"), countS2.Resize(popWidth), popS3 + countS2.Resize(popWidth)), enable: run & s2.Valid);
-                var coefS3 = m.Registered($"weight_coef_pe{p}_s3", coefS2, enable: run);
+                if (!o.SharedMultipliers)
+                    coefsS3[p] = m.Registered($"weight_coef_pe{p}_s3", m.Registered($"weight_coef_pe{p}_s2", coefs[p].AsSigned(), enable: run), enable: run);
                 int kBound = 2 * pad + o.Cols;
                 int qWidth = BitWidth.ForSigned(-kBound, 2 * o.PaddedCols);
-                var p2 = (popS3.Resize(qWidth).AsSigned() << 1) - Expr.SConst(kBound, qWidth);
-                var pS4 = m.Registered($"plane_dot_pe{p}_s4", p2.Resize(pWidth), enable: run);
+                planeDots[p] = ((popS3.Resize(qWidth).AsSigned() << 1) - Expr.SConst(kBound, qWidth)).Resize(pWidth);
+            }
+            var scaled = o.SharedMultipliers
+                ? ScaleShared(s3, planeDots, coefsS3, gSelected, tWidth, accWidth)
+                : ScalePerPe(s3, planeDots, coefsS3, gSelected, tWidth, accWidth);
+
+            var produce = m.Define("produce", scaled.Produce);
+            // With shared multipliers the accumulators themselves are the output beat: they hold
+            // while it waits (a beat that is not taken stops the pipeline), and the next row fold
+            // reaches them only after it is taken.
+            var outData = scaled.Accumulators is { } accumulators
+                ? Expr.Concat(accumulators.Reverse().Select(a => (Expr)a).ToArray())
+                : m.Registered("out_data_q", Expr.Concat(scaled.Sums.Reverse().ToArray()), enable: produce);
+            var outLast = m.Registered("out_last_q", scaled.LastRow, enable: produce);
+            m.Next(outValid, Expr.Mux(produce, Expr.True, Expr.Mux(mReady, Expr.False, outValid)));
+            m.Assign(mValid, outValid);
+            m.Assign(mData, outData);
+            m.Assign(mLast, outLast);
+            m.Assign(issuingOut, step);
+            m.Assign(busy, issuing | s1.Valid | s2.Valid | s3.Valid | scaled.Busy | outValid);
+            return new XnorMvu(o, m.Build(), accWidth);
+        }
+
+        /// <summary>
+        /// A multiplier pair per PE: stage 4 holds A * G and the plane dot product, stage 5 the
+        /// term, the accumulators add it in stage 6.
+        /// </summary>
+        private Scaled ScalePerPe(PipelineStage s3, Expr[] planeDots, Signal[] coefsS3, Expr gSelected, int tWidth, int accWidth)
+        {
+            int pe = o.Pe, kw = o.WeightCodes, ka = o.ActivationCodes, wa = o.WeightCoefficientWidth, wg = o.ActivationCoefficientWidth;
+            var s4 = Stage(4, s3.Valid & s3.Flag("last_col"), s3.Flags.Where(f => f.Name is "first_term" or "last_term" or "last_row").ToArray());
+            var s5 = Stage(5, s4.Valid, s4.Flags);
+            var sums = new Expr[pe];
+            for (int p = 0; p < pe; p++)
+            {
+                var pS4 = m.Registered($"plane_dot_pe{p}_s4", planeDots[p], enable: run);
                 m.Describe(pS4, "n - 2 * popcount(B ^ C) over the real columns");
-                var agS4 = m.Registered($"coef_product_pe{p}_s4", coefS3.MulWide(gSelected), enable: run);
+                var agS4 = m.Registered($"coef_product_pe{p}_s4", coefsS3[p].MulWide(gSelected), enable: run);
                 var tS5 = m.Registered($"term_pe{p}_s5", agS4.Resize(tWidth) * pS4.Resize(tWidth), enable: run);
                 var acc = m.Register($"acc_pe{p}_s6", HdlType.SInt(accWidth));
                 m.Describe(acc, $"sum of {kw * ka} terms, each |A * G * P| <= 2^{wa + wg - 2} * {o.Cols}: {accWidth} bits cannot overflow");
@@ -218,17 +319,64 @@ public sealed class XnorMvu
                 m.Next(acc, accNext, enable: run & s5.Valid);
                 sums[p] = accNext;
             }
+            return new Scaled(run & s5.Valid & s5.Flag("last_term"), sums, s5.Flag("last_row"), s4.Valid | s5.Valid, null);
+        }
 
-            var produce = m.Define("produce", run & s5.Valid & s5.Flag("last_term"));
-            var outData = m.Registered("out_data_q", Expr.Concat(sums.Reverse().ToArray()), enable: produce);
-            var outLast = m.Registered("out_last_q", s5.Flag("last_row"), enable: produce);
-            m.Next(outValid, Expr.Mux(produce, Expr.True, Expr.Mux(mReady, Expr.False, outValid)));
-            m.Assign(mValid, outValid);
-            m.Assign(mData, outData);
-            m.Assign(mLast, outLast);
-            m.Assign(issuingOut, step);
-            m.Assign(busy, issuing | s1.Valid | s2.Valid | s3.Valid | s4.Valid | s5.Valid | outValid);
-            return new XnorMvu(o, m.Build(), accWidth);
+        /// <summary>
+        /// One multiplier pair for all PE lanes: stage 4 holds every lane's coefficient and plane
+        /// dot product (for the ColFolds &gt;= PE cycles until the next term), lane k passes in the
+        /// k-th cycle after: A * G, then the term, then the lane's accumulator. The output beat
+        /// leaves with the last lane's sum.
+        /// </summary>
+        private Scaled ScaleShared(PipelineStage s3, Expr[] planeDots, Signal[] coefsS3, Expr gSelected, int tWidth, int accWidth)
+        {
+            int pe = o.Pe, kw = o.WeightCodes, ka = o.ActivationCodes, wa = o.WeightCoefficientWidth, wg = o.ActivationCoefficientWidth;
+            var take = m.Define("term_take", run & s3.Valid & s3.Flag("last_col"));
+            var planeHeld = planeDots.Select((d, p) => m.Registered($"plane_dot_pe{p}_s4", d, enable: take)).ToArray();
+            var coefHeld = coefsS3.Select((c, p) => m.Registered($"weight_coef_pe{p}_s4", (Expr)c, enable: take)).ToArray();
+            var gHeld = m.Registered("g_s4", gSelected, enable: take);
+            var flagsHeld = new[] { "first_term", "last_term", "last_row" }
+                .Select(f => (Name: f, Value: (Expr)m.Registered($"{f}_s4_q", s3.Flag(f), enable: take))).ToArray();
+            // lane_valid[k]: lane k's operands go to the multipliers this cycle (at most one lane is valid).
+            var lanes = new Signal[pe];
+            lanes[0] = m.Registered("lane_valid_0", s3.Valid & s3.Flag("last_col"), enable: run, resetValue: 0);
+            for (int k = 1; k < pe; k++) lanes[k] = m.Registered($"lane_valid_{k}", lanes[k - 1], enable: run, resetValue: 0);
+            Expr coefSel = coefHeld[0], planeSel = planeHeld[0];
+            for (int k = 1; k < pe; k++)
+            {
+                coefSel = Expr.Mux(lanes[k], coefHeld[k], coefSel);
+                planeSel = Expr.Mux(lanes[k], planeHeld[k], planeSel);
+            }
+            var anyLane = lanes.Skip(1).Aggregate((Expr)lanes[0], (a, b) => a | b);
+            var laneVector = Expr.Concat(lanes.Reverse().Select(l => (Expr)l).ToArray());
+
+            var validM1 = m.Registered("valid_m1_q", anyLane, enable: run, resetValue: 0);
+            var laneM1 = m.Registered("lane_m1_q", laneVector, enable: run);
+            var agM1 = m.Registered("coef_product_m1", coefSel.MulWide(gHeld), enable: run);
+            var planeM1 = m.Registered("plane_dot_m1", planeSel, enable: run);
+            m.Describe(planeM1, "n - 2 * popcount(B ^ C) over the real columns, of the lane in lane_m1_q");
+            var flagsM1 = flagsHeld.Select(f => (f.Name, Value: (Expr)m.Registered($"{f.Name}_m1_q", f.Value, enable: run))).ToArray();
+
+            var validM2 = m.Registered("valid_m2_q", validM1, enable: run, resetValue: 0);
+            var laneM2 = m.Registered("lane_m2_q", laneM1, enable: run);
+            // |A * G * P| fits the term width, so the full product truncated to it is exact.
+            var termM2 = m.Registered("term_m2", agM1.MulWide(planeM1).Resize(tWidth), enable: run);
+            var flagsM2 = flagsM1.Select(f => (f.Name, Value: (Expr)m.Registered($"{f.Name}_m2_q", f.Value, enable: run))).ToArray();
+            Expr Flag(string name) => flagsM2.Single(f => f.Name == name).Value;
+
+            var sums = new Expr[pe];
+            var accumulators = new Signal[pe];
+            for (int p = 0; p < pe; p++)
+            {
+                var acc = m.Register($"acc_pe{p}_m3", HdlType.SInt(accWidth));
+                accumulators[p] = acc;
+                m.Describe(acc, $"sum of {kw * ka} terms, each |A * G * P| <= 2^{wa + wg - 2} * {o.Cols}: {accWidth} bits cannot overflow");
+                var accNext = m.Define($"acc_next_pe{p}", Expr.Mux(Flag("first_term"), termM2.Resize(accWidth), acc + termM2.Resize(accWidth)));
+                m.Next(acc, accNext, enable: run & validM2 & laneM2[p]);
+                // Lanes below the last finished in earlier cycles; the last one's sum is still being added.
+                sums[p] = p == pe - 1 ? accNext : acc;
+            }
+            return new Scaled(run & validM2 & laneM2[pe - 1] & Flag("last_term"), sums, Flag("last_row"), anyLane | validM1 | validM2, accumulators);
         }
 
         private void Counter(Signal counter, Expr clear, Expr advance, Expr last) =>
@@ -248,6 +396,9 @@ public sealed class XnorMvu
             return new PipelineStage(validQ, registered);
         }
     }
+
+    /// <summary>The scaling stages' outcome; <see cref="Accumulators"/> when they can be the output beat themselves.</summary>
+    private sealed record Scaled(Expr Produce, Expr[] Sums, Expr LastRow, Expr Busy, Signal[]? Accumulators);
 
     private sealed record PipelineStage(Signal Valid, IReadOnlyList<(string Name, Expr Value)> Flags)
     {

@@ -1,3 +1,4 @@
+using Fpga.Gen.Hdl;
 using Fpga.Gen.Spec;
 
 namespace Fpga.Gen.Cores.Mvu;
@@ -11,6 +12,13 @@ namespace Fpga.Gen.Cores.Mvu;
 /// With <see cref="ActivationBanks"/> = 2 the activation planes and coefficients are double
 /// buffered (ping-pong): a product reads one bank while the other is written, so the writer (a
 /// layer below, one time step ahead) need not wait for the product to finish.
+/// <see cref="SharedMultipliers"/> computes the PE lanes' scaling products one lane a cycle
+/// through one pair of multipliers instead of a pair per PE (a product term arrives every
+/// column-fold count of cycles, so that needs ColFolds &gt;= PE); the styles say which RAM each
+/// memory maps to (<see cref="MemoryStyle.Huge"/> weights become single-port). <see cref="PackedLanes"/>
+/// keeps the PE lanes' coefficients (and block-RAM weights) side by side in one memory, written
+/// lane by lane: every lane reads the same address, and a 12-bit coefficient memory per PE
+/// would waste most of a 16-bit-wide block RAM.
 /// </summary>
 public sealed record XnorMvuOptions(
     int Rows,
@@ -22,7 +30,12 @@ public sealed record XnorMvuOptions(
     int WeightCoefficientWidth = 12,
     int ActivationCoefficientWidth = 12,
     int ExtraRows = 0,
-    int ActivationBanks = 1)
+    int ActivationBanks = 1,
+    bool SharedMultipliers = false,
+    MemoryStyle WeightStyle = MemoryStyle.Auto,
+    MemoryStyle CoefficientStyle = MemoryStyle.Auto,
+    MemoryStyle ActivationStyle = MemoryStyle.Auto,
+    bool PackedLanes = false)
 {
     public int RowFolds => Rows / Pe;
     public int ExtraRowFolds => ExtraRows / Pe;
@@ -51,6 +64,8 @@ public sealed record XnorMvuOptions(
         Check(nameof(ExtraRows), ExtraRows, 0, 1 << 16);
         if (ExtraRows % Pe != 0) throw new SpecValidationException(nameof(ExtraRows), $"{Pe} does not divide {ExtraRows} extra rows");
         Check(nameof(ActivationBanks), ActivationBanks, 1, 2);
+        if (SharedMultipliers && ColFolds < Pe)
+            throw new SpecValidationException(nameof(SharedMultipliers), $"one multiplier pair serves {Pe} PE lanes only if a term takes at least {Pe} column folds, not {ColFolds}");
     }
 
     private static void Check(string field, int value, int min, int max)
