@@ -89,7 +89,7 @@ public static class DemoCommand
         o.WriteLine($"simulated board: line at {settings.Describe(s)}; building with Verilator (cached by content)...");
         using var connection = BoardConnection.Open(board, null, null, settings, cancellation: cancellation);
         phases.Add(("build and start the board simulator", Lap()));
-        o.WriteLine($"board on {connection.PortName} (SerialPort): design 0x{connection.Identity.DesignId:x8}, spec {connection.Identity.SpecHashHex[..16]}: the model's");
+        o.WriteLine($"board on {connection.PortName} (SerialPort): design 0x{connection.Identity.DesignId:x8}, spec {connection.Identity.SpecHashHex[..16]}: matches the model's spec");
 
         var result = BoardRunner.Run(console, connection, board, sequences, cancellation);
         phases.Add(("upload", result.Upload.Wall));
