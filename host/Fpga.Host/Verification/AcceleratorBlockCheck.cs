@@ -8,18 +8,20 @@ namespace Fpga.Host.Verification;
 
 /// <summary>
 /// The shape of a random model for an accelerator check: <paramref name="Codes"/> activation
-/// codes (ka) and as many weight codes (kw) unless <paramref name="WeightCodes"/> says otherwise.
+/// codes (ka) and as many weight codes (kw) unless <paramref name="WeightCodes"/> says otherwise;
+/// <paramref name="Pe"/> rows a cycle in every matrix-vector unit (a divisor or a multiple of 4).
 /// </summary>
 public sealed record AcceleratorCheckShape(int Inputs, int Hidden, int Layers, int DenseOutputs, OutputMode Output, int Codes, int Simd,
     HiddenRequantization Requantization = HiddenRequantization.Greedy, int? WeightCodes = null, NonlinearityKind Nonlinearity = NonlinearityKind.Table,
-    MemoryTechnology Memory = MemoryTechnology.Inferred)
+    MemoryTechnology Memory = MemoryTechnology.Inferred, int Pe = 4)
 {
     public int Kw => WeightCodes ?? Codes;
 
     public override string ToString() =>
         $"{Inputs} in, H {Hidden}, {Layers} layer{(Layers == 1 ? "" : "s")}, {(Output == OutputMode.LogitsAtEnd ? $"{DenseOutputs} logits" : "h")}, kw {Kw} ka {Codes}, SIMD {Simd}, "
         + $"{Requantization.ToString().ToLowerInvariant()}, {(Nonlinearity == NonlinearityKind.Table ? "table" : "pwl")}"
-        + (Memory == MemoryTechnology.Inferred ? "" : $", {Memory.ToString().ToLowerInvariant()} memories");
+        + (Memory == MemoryTechnology.Inferred ? "" : $", {Memory.ToString().ToLowerInvariant()} memories")
+        + (Pe == 4 ? "" : $", PE {Pe}");
 }
 
 /// <summary>Everything checked of one generated accelerator top against the golden model.</summary>
@@ -42,7 +44,7 @@ public static class AcceleratorBlockCheck
         var model = RandomLstmModel.Create(shape.Inputs, shape.Hidden, shape.Layers, shape.DenseOutputs, seed);
         var method = new ActivationQuantization(QuantMethod.Alternating, shape.Codes);
         var (quantized, _) = ModelQuantizer.Quantize(model, new QuantizerOptions(QuantMethod.Alternating, shape.Kw), method);
-        var spec = AcceleratorSpecs.ForModel(quantized, pe: 4, simd: shape.Simd) with
+        var spec = AcceleratorSpecs.ForModel(quantized, pe: shape.Pe, simd: shape.Simd) with
         {
             Output = shape.Output, Requantization = shape.Requantization, Nonlinearity = shape.Nonlinearity, Memory = shape.Memory,
         };

@@ -60,9 +60,19 @@ public class LstmAcceleratorCosimTests
         Shape(12, 16, 3, 4, kw: 2, ka: 2, simd: 8, HiddenRequantization.Static, NonlinearityKind.Table),
     };
 
+    /// <summary>PE other than 4: a beat adapter between the join and the cell unit gathers (PE 1, 2) or splits (PE 8, 16) beats.</summary>
+    public static TheoryData<AcceleratorCheckShape> PeGrid => new()
+    {
+        Shape(10, 16, 1, 0, kw: 1, ka: 2, simd: 4, HiddenRequantization.Greedy, NonlinearityKind.Table, pe: 1),
+        Shape(12, 16, 2, 3, kw: 2, ka: 1, simd: 8, HiddenRequantization.Static, NonlinearityKind.PiecewiseLinear, pe: 2),
+        Shape(20, 16, 1, 0, kw: 1, ka: 1, simd: 16, HiddenRequantization.Greedy, NonlinearityKind.Table, pe: 8),
+        Shape(28, 32, 2, 10, kw: 2, ka: 2, simd: 8, HiddenRequantization.Alternating, NonlinearityKind.PiecewiseLinear, pe: 8),
+        Shape(9, 32, 1, 5, kw: 1, ka: 1, simd: 32, HiddenRequantization.Static, NonlinearityKind.Table, pe: 16),
+    };
+
     private static AcceleratorCheckShape Shape(int inputs, int hidden, int layers, int dense, int kw, int ka, int simd,
-        HiddenRequantization requantization, NonlinearityKind nonlinearity) =>
-        new(inputs, hidden, layers, dense, dense > 0 ? OutputMode.LogitsAtEnd : OutputMode.HiddenEveryStep, ka, simd, requantization, kw, nonlinearity);
+        HiddenRequantization requantization, NonlinearityKind nonlinearity, int pe = 4) =>
+        new(inputs, hidden, layers, dense, dense > 0 ? OutputMode.LogitsAtEnd : OutputMode.HiddenEveryStep, ka, simd, requantization, kw, nonlinearity, Pe: pe);
 
     /// <summary>iCE40 memories: weights in SPRAM (single port), PE lanes packed, one multiplier pair per unit, a re-quantizer 4 units a cycle.</summary>
     public static TheoryData<AcceleratorCheckShape> Ice40Grid => new()
@@ -72,6 +82,8 @@ public class LstmAcceleratorCosimTests
         // Too few column folds to share the multipliers: iCE40 memories only; 12 units gathered from 4-bit re-quantizer words into 8-bit words.
         new AcceleratorCheckShape(Inputs: 9, Hidden: 12, Layers: 2, DenseOutputs: 3, OutputMode.HiddenEveryStep, Codes: 3, Simd: 8, Memory: MemoryTechnology.Ice40),
         new AcceleratorCheckShape(Inputs: 10, Hidden: 8, Layers: 1, DenseOutputs: 5, OutputMode.LogitsAtEnd, Codes: 2, Simd: 4, Memory: MemoryTechnology.Ice40),
+        // PE 8: 8 column folds, enough to share the multipliers.
+        new AcceleratorCheckShape(Inputs: 12, Hidden: 32, Layers: 1, DenseOutputs: 5, OutputMode.LogitsAtEnd, Codes: 2, Simd: 4, Memory: MemoryTechnology.Ice40, Pe: 8),
         // The main job's shape (host/models/fashion-mnist-w2a2.spec.json).
         new AcceleratorCheckShape(Inputs: 28, Hidden: 128, Layers: 1, DenseOutputs: 10, OutputMode.LogitsAtEnd, Codes: 2, Simd: 16, Memory: MemoryTechnology.Ice40),
     };
@@ -79,6 +91,10 @@ public class LstmAcceleratorCosimTests
     [Theory]
     [MemberData(nameof(Grid))]
     public void EveryOutputAndEveryStepsCyclesMatch(AcceleratorCheckShape shape) => Check(shape);
+
+    [Theory]
+    [MemberData(nameof(PeGrid))]
+    public void EveryPeGivesTheSameOutputsAndCycles(AcceleratorCheckShape shape) => Check(shape);
 
     [Theory]
     [MemberData(nameof(Ice40Grid))]

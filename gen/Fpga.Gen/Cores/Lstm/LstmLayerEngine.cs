@@ -54,7 +54,24 @@ public sealed class LstmLayerEngine
     /// the cell unit's first stage), the cell unit's pipeline, the edge at which the re-quantizer
     /// takes the last h, and the re-quantizer's passes after it.
     /// </summary>
-    public long StepCycles => Math.Max(Input.CyclesPerProduct, Recurrent.CyclesPerProduct) + Cell.Latency + 1 + Requantizer.Cycles;
+    public long StepCycles => Math.Max(Input.CyclesPerProduct, Recurrent.CyclesPerProduct) + AdapterCycles + Cell.Latency + 1 + Requantizer.Cycles;
+
+    /// <summary>The beat adapter's cycles of a step (<see cref="AdapterCyclesOf"/>).</summary>
+    public long AdapterCycles => AdapterCyclesOf(Spec.Pe, Spec.HiddenSize, Math.Max(Input.Options.RowFoldCycles, Recurrent.Options.RowFoldCycles));
+
+    /// <summary>
+    /// Cycles the beat adapter between the join and the cell unit adds to a step: none with
+    /// PE 4 (no adapter) or PE 1 and 2 (the last of a unit's 4 / PE beats goes straight into the
+    /// cell unit with the gathered ones); with PE = 4k the cell unit takes a beat's k units one a
+    /// cycle, the first straight from the join: k - 1 cycles after the last beat, and where a row
+    /// fold takes c &lt; k cycles the units stall k - c cycles at each of the other H / k - 1 beats.
+    /// </summary>
+    public static long AdapterCyclesOf(int pe, int hiddenSize, long rowFoldCycles)
+    {
+        if (pe <= 4) return 0;
+        int k = pe / 4;
+        return k - 1 + (long)(hiddenSize / k - 1) * Math.Max(0, k - rowFoldCycles);
+    }
 
     /// <summary>A stand-alone layer 0 of <paramref name="spec"/>, folded as in the accelerator.</summary>
     public static LstmLayerEngine Generate(AcceleratorSpec spec)
@@ -66,7 +83,9 @@ public sealed class LstmLayerEngine
     public static LstmLayerEngine Generate(AcceleratorSpec spec, Accelerator.LayerFolding folding, LayerEnginePorts ports)
     {
         spec.Validate();
-        if (spec.Pe != 4) throw new SpecValidationException(nameof(AcceleratorSpec.Pe), $"the layer engine takes one unit's four gates per beat: PE must be 4, not {spec.Pe}");
+        int pe = spec.Pe;
+        if (pe % 4 != 0 && 4 % pe != 0)
+            throw new SpecValidationException(nameof(AcceleratorSpec.Pe), $"a beat of the layer engine is whole units' four gates or a part of one unit's: PE must divide 4 or be a multiple of 4, not {pe}");
         var conventions = new DesignConventions(spec.Reset);
         var widths = DerivedWidths.For(spec);
         int accWidth = folding.AccumulatorWidth;
@@ -146,6 +165,8 @@ public sealed class LstmLayerEngine
         // Join: both products' beats for the same row fold are added lane by lane; the dense
         // product's beats leave on dense_axis instead.
         var cellReady = m.Wire("cell_ready", 1);
+        // With PE other than 4 a beat adapter sits between the join and the cell unit; joinReady is its s_axis_tready.
+        var joinReady = pe == 4 ? cellReady : m.Wire("join_ready", 1);
         Signal? denseQ = null;
         if (dense)
         {
@@ -156,30 +177,33 @@ public sealed class LstmLayerEngine
             m.Assign(m.Output("dense_axis_tvalid", 1), hValid & denseQ);
             m.Assign(m.Output("dense_axis_tdata", hData.Type), hData);
             m.Assign(m.Output("dense_axis_tlast", 1), hLast);
-            uh.Input("m_axis_tready", Expr.Mux(denseQ, denseReady, cellReady & xValid));
+            uh.Input("m_axis_tready", Expr.Mux(denseQ, denseReady, joinReady & xValid));
         }
         else
         {
-            uh.Input("m_axis_tready", cellReady & xValid);
+            uh.Input("m_axis_tready", joinReady & xValid);
         }
         var joined = m.Define("joined_valid", denseQ is null ? xValid & hValid : xValid & hValid & ~denseQ);
-        ux.Input("m_axis_tready", cellReady & hValid);
-        var lanes = new Expr[4];
-        for (int q = 0; q < 4; q++)
+        ux.Input("m_axis_tready", joinReady & hValid);
+        var lanes = new Expr[pe];
+        for (int q = 0; q < pe; q++)
         {
             var x = xData[(q + 1) * input.AccumulatorWidth - 1, q * input.AccumulatorWidth].AsSigned().Resize(accWidth);
             var h = hData[(q + 1) * recurrent.AccumulatorWidth - 1, q * recurrent.AccumulatorWidth].AsSigned().Resize(accWidth);
             lanes[q] = x + Expr.Mux(firstQ, Expr.Zero(HdlType.SInt(accWidth)), h);
         }
-        if (productsDone is not null) m.Assign(productsDone, joined & cellReady & xLast & hLast);
+        if (productsDone is not null) m.Assign(productsDone, joined & joinReady & xLast & hLast);
+        var (cellIn, cellInData) = pe == 4
+            ? ((Expr)joined, Expr.Concat(lanes[3].AsUnsigned(), lanes[2].AsUnsigned(), lanes[1].AsUnsigned(), lanes[0].AsUnsigned()))
+            : pe < 4 ? GatherBeats(m, pe, joined, lanes, joinReady, cellReady) : SplitBeats(m, pe, accWidth, joined, lanes, joinReady, cellReady);
 
         // Cell unit, then a fork to the host and the re-quantizer.
         var cellValid = m.Wire("cell_valid", 1);
         var cellData = m.Wire("cell_hidden", HdlType.SInt(spec.Hidden.Width));
         var rqReady = m.Wire("requant_ready", 1);
         m.Instantiate("u_cell", cell.Module).Input("clk", clock).Input("rst", reset)
-            .Input("s_axis_tvalid", joined).Output("s_axis_tready", cellReady)
-            .Input("s_axis_tdata", Expr.Concat(lanes[3].AsUnsigned(), lanes[2].AsUnsigned(), lanes[1].AsUnsigned(), lanes[0].AsUnsigned()))
+            .Input("s_axis_tvalid", cellIn).Output("s_axis_tready", cellReady)
+            .Input("s_axis_tdata", cellInData)
             .Input("s_axis_tuser", firstQ)
             .Input("b_wr_en", m.Input("b_wr_en", 1)).Input("b_wr_addr", m.Input("b_wr_addr", cell.Module.Ports.Single(p => p.Name == "b_wr_addr").Type))
             .Input("b_wr_data", m.Input("b_wr_data", cell.Module.Ports.Single(p => p.Name == "b_wr_data").Type))
@@ -243,6 +267,48 @@ public sealed class LstmLayerEngine
         }
         return new LstmLayerEngine(spec, m.Build(), input, recurrent, cell, requantizer);
     }
+    /// <summary>
+    /// PE 1 or 2: a unit's four gates arrive in 4 / PE beats (physical rows 4u + q, row fold
+    /// after row fold). The first beats are kept; the last goes to the cell unit together with
+    /// them, so the units see back-pressure only on a unit's last beat.
+    /// </summary>
+    private static (Expr Valid, Expr Data) GatherBeats(ModuleBuilder m, int pe, Expr joined, Expr[] lanes, Signal joinReady, Signal cellReady)
+    {
+        int beats = 4 / pe;
+        m.Comment($"Beat adapter: {beats} beats of {pe} gate sums make one unit's four.");
+        var part = m.Register("gather_part_q", BitWidth.ForUnsigned(beats - 1), resetValue: 0);
+        var partLast = m.Define("gather_part_last", part.Eq(beats - 1));
+        m.Assign(joinReady, ~partLast | cellReady);
+        var take = m.Define("gather_take", joined & joinReady);
+        m.Next(part, Expr.Mux(partLast, Expr.Zero(part.Type), part + 1), enable: take);
+        var beat = Expr.Concat(lanes.Reverse().Select(l => l.AsUnsigned()).ToArray());
+        var kept = Enumerable.Range(0, beats - 1).Select(b => (Expr)m.Registered($"gather_beat{b}_q", beat, enable: take & part.Eq(b))).ToArray();
+        return (m.Define("gather_valid", joined & partLast), Expr.Concat(kept.Reverse().Prepend(beat).ToArray()));
+    }
+
+    /// <summary>
+    /// PE = 4k: a beat holds k units' four gates. The cell unit takes the first straight from
+    /// the join and the other k - 1 from a register, one a cycle; the units wait meanwhile.
+    /// </summary>
+    private static (Expr Valid, Expr Data) SplitBeats(ModuleBuilder m, int pe, int accWidth, Expr joined, Expr[] lanes, Signal joinReady, Signal cellReady)
+    {
+        int k = pe / 4, unitWidth = 4 * accWidth;
+        m.Comment($"Beat adapter: a beat of {pe} gate sums is {k} units' four, one unit a cycle to the cell unit.");
+        Expr Unit(int u) => Expr.Concat(lanes[4 * u + 3].AsUnsigned(), lanes[4 * u + 2].AsUnsigned(), lanes[4 * u + 1].AsUnsigned(), lanes[4 * u].AsUnsigned());
+        var left = m.Register("split_left_q", BitWidth.ForUnsigned(k - 1), resetValue: 0);
+        var held = m.Define("split_held", ~left.Eq(0));
+        m.Assign(joinReady, ~held & cellReady);
+        var take = m.Define("split_take", joined & joinReady);
+        var next = m.Define("split_next", held & cellReady);
+        m.Next(left, Expr.Mux(take, Expr.Const(k - 1, left.Type), left - 1), enable: take | next);
+        var rest = Expr.Concat(Enumerable.Range(1, k - 1).Reverse().Select(Unit).ToArray());
+        var units = m.Register("split_units_q", (k - 1) * unitWidth);
+        // The held units turn one place down a cycle: the unit offered is always the lowest.
+        Expr turned = k == 2 ? units : Expr.Concat(units[unitWidth - 1, 0], units[(k - 1) * unitWidth - 1, unitWidth]);
+        m.Next(units, Expr.Mux(take, rest, turned), enable: take | next);
+        return (m.Define("split_valid", held | joined), m.Define("split_unit", Expr.Mux(held, units[unitWidth - 1, 0], Unit(0))));
+    }
+
     /// <summary>
     /// The re-quantizer's code words as SIMD-bit words: its own words when it is SIMD wide; else
     /// SIMD / L of its L-bit words side by side (first in the low bits), a wide word written

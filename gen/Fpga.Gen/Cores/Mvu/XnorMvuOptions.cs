@@ -47,6 +47,9 @@ public sealed record XnorMvuOptions(
     /// <summary>Cycles to issue one product: (rows/PE) * (cols/SIMD) * kw * ka.</summary>
     public long IssueCycles => (long)RowFolds * ColFolds * WeightCodes * ActivationCodes;
 
+    /// <summary>Cycles to issue one row fold, and so between output beats with a ready sink: (cols/SIMD) * kw * ka.</summary>
+    public long RowFoldCycles => (long)ColFolds * WeightCodes * ActivationCodes;
+
     /// <summary>Cycles to issue the extra rows' product: (extra rows/PE) * (cols/SIMD) * kw * ka.</summary>
     public long ExtraIssueCycles => (long)ExtraRowFolds * ColFolds * WeightCodes * ActivationCodes;
 
