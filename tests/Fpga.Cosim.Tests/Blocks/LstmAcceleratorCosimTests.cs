@@ -68,6 +68,8 @@ public class LstmAcceleratorCosimTests
         Shape(20, 16, 1, 0, kw: 1, ka: 1, simd: 16, HiddenRequantization.Greedy, NonlinearityKind.Table, pe: 8),
         Shape(28, 32, 2, 10, kw: 2, ka: 2, simd: 8, HiddenRequantization.Alternating, NonlinearityKind.PiecewiseLinear, pe: 8),
         Shape(9, 32, 1, 5, kw: 1, ka: 1, simd: 32, HiddenRequantization.Static, NonlinearityKind.Table, pe: 16),
+        // iCE40 memories at PE 8: 8 column folds, enough to share the multipliers.
+        new AcceleratorCheckShape(Inputs: 12, Hidden: 32, Layers: 1, DenseOutputs: 5, OutputMode.LogitsAtEnd, Codes: 2, Simd: 4, Memory: MemoryTechnology.Ice40, Pe: 8),
     };
 
     private static AcceleratorCheckShape Shape(int inputs, int hidden, int layers, int dense, int kw, int ka, int simd,
@@ -82,8 +84,6 @@ public class LstmAcceleratorCosimTests
         // Too few column folds to share the multipliers: iCE40 memories only; 12 units gathered from 4-bit re-quantizer words into 8-bit words.
         new AcceleratorCheckShape(Inputs: 9, Hidden: 12, Layers: 2, DenseOutputs: 3, OutputMode.HiddenEveryStep, Codes: 3, Simd: 8, Memory: MemoryTechnology.Ice40),
         new AcceleratorCheckShape(Inputs: 10, Hidden: 8, Layers: 1, DenseOutputs: 5, OutputMode.LogitsAtEnd, Codes: 2, Simd: 4, Memory: MemoryTechnology.Ice40),
-        // PE 8: 8 column folds, enough to share the multipliers.
-        new AcceleratorCheckShape(Inputs: 12, Hidden: 32, Layers: 1, DenseOutputs: 5, OutputMode.LogitsAtEnd, Codes: 2, Simd: 4, Memory: MemoryTechnology.Ice40, Pe: 8),
         // The main job's shape (host/models/fashion-mnist-w2a2.spec.json).
         new AcceleratorCheckShape(Inputs: 28, Hidden: 128, Layers: 1, DenseOutputs: 10, OutputMode.LogitsAtEnd, Codes: 2, Simd: 16, Memory: MemoryTechnology.Ice40),
     };
@@ -121,12 +121,16 @@ public class LstmAcceleratorCosimTests
     [InlineData(3, OutputMode.LogitsAtEnd, MemoryTechnology.Inferred)]
     [InlineData(2, OutputMode.HiddenEveryStep, MemoryTechnology.Ice40)]
     [InlineData(2, OutputMode.LogitsAtEnd, MemoryTechnology.Ice40)]
-    public void BackPressureOnTheOutputLosesNothing(int layers, OutputMode output, MemoryTechnology memory)
+    [InlineData(2, OutputMode.HiddenEveryStep, MemoryTechnology.Inferred, 1)]
+    [InlineData(2, OutputMode.LogitsAtEnd, MemoryTechnology.Inferred, 2)]
+    [InlineData(2, OutputMode.HiddenEveryStep, MemoryTechnology.Inferred, 8)]
+    [InlineData(2, OutputMode.HiddenEveryStep, MemoryTechnology.Inferred, 16)]
+    public void BackPressureOnTheOutputLosesNothing(int layers, OutputMode output, MemoryTechnology memory, int pe = 4)
     {
         using var work = new TestDirectory();
         // With iCE40 memories, 16 units at SIMD 4 give every unit 4 column folds: the shared multipliers stall too.
         int hidden = memory == MemoryTechnology.Ice40 ? 16 : 8;
-        var shape = new AcceleratorCheckShape(Inputs: 10, Hidden: hidden, layers, DenseOutputs: 6, output, Codes: 2, Simd: 4, Memory: memory);
+        var shape = new AcceleratorCheckShape(Inputs: 10, Hidden: hidden, layers, DenseOutputs: 6, output, Codes: 2, Simd: 4, Memory: memory, Pe: pe);
         var report = AcceleratorBlockCheck.Run(shape, sequences: 2, steps: 3, work.Path, seed: 5, sinkStall: 0.5);
 
         Assert.Empty(report.Cosim.Mismatches);
