@@ -85,6 +85,8 @@ public static class AcceleratorManifest
             ["utilization"] = Math.Round(accelerator.Utilization, 4),
             ["layerPipelineDepth"] = accelerator.PipelineDepth,
         };
+        // PE other than 4: a beat adapter between each layer's join and cell unit (none at PE 4, whose manifest is unchanged).
+        if (spec.Pe != 4) manifest["beatAdapterFormula"] = LstmAccelerator.BeatAdapterFormula;
         return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 

@@ -13,8 +13,11 @@ namespace Fpga.Cosim.Tests.Blocks;
 ///
 /// Each row is one Verilator build, so the grid is a covering set rather than a product: every
 /// value of every dimension appears, and every pair of kw and ka, of re-quantization and
-/// nonlinearity, and of 1 or 2 layers and output mode. PE is 4 throughout: the layer engine takes one
-/// hidden unit's four gates a beat.
+/// nonlinearity, and of 1 or 2 layers and output mode. PE is 4 in <see cref="Grid"/> (one beat of the
+/// matrix-vector units is one hidden unit's four gates); <see cref="PeGrid"/> runs PE 1, 2, 8 and 16,
+/// where a beat adapter between the join and the cell unit gathers 4 / PE beats into a unit or
+/// hands a beat's PE / 4 units to the cell unit one a cycle (stalling the units where a row fold
+/// is shorter, which the cycles per step count).
 ///
 /// | #  | inputs | H   | layers | output    | kw | ka | SIMD (input) | re-quantization | nonlinearity |
 /// |----|--------|-----|--------|-----------|----|----|--------------|-----------------|--------------|
@@ -30,6 +33,21 @@ namespace Fpga.Cosim.Tests.Blocks;
 /// | 10 | 28     | 128 | 2      | 10 logits | 1  | 1  | 64 (14)      | greedy          | pwl          |
 /// | 11 | 9      | 24  | 2      | h         | 3  | 3  | 16 (5)       | alternating     | table        |
 /// | 12 | 12     | 16  | 3      | 4 logits  | 2  | 2  | 8 (6)        | static          | table        |
+///
+/// <see cref="PeGrid"/>:
+///
+/// | #  | PE | inputs | H  | layers | output    | kw | ka | SIMD (input) | re-quantization | nonlinearity | memories | cycles/step (ideal)  |
+/// |----|----|--------|----|--------|-----------|----|----|--------------|-----------------|--------------|----------|----------------------|
+/// | 13 | 1  | 10     | 16 | 1      | h         | 1  | 2  | 4 (3)        | greedy          | table        | inferred | 537 (475)            |
+/// | 14 | 2  | 12     | 16 | 2      | 3 logits  | 2  | 1  | 8 (6)        | static          | pwl          | inferred | 148 (128) + 19       |
+/// | 15 | 8  | 20     | 16 | 1      | h         | 1  | 1  | 16 (20)      | greedy          | table        | inferred | 33 (8), 8 adapter    |
+/// | 16 | 8  | 28     | 32 | 2      | 10 logits | 2  | 2  | 8 (7)        | alternating     | pwl          | inferred | 454 (256) + 44       |
+/// | 17 | 16 | 9      | 32 | 1      | 5 logits  | 1  | 1  | 32 (9)       | static          | table        | inferred | 49 (8) + 16, 24 adapter |
+/// | 18 | 8  | 12     | 32 | 1      | 5 logits  | 2  | 2  | 4 (2)        | greedy          | table        | iCE40    | 554 (469) + 55       |
+///
+/// Rows 15 and 17 have one cycle a row fold against 2 and 4 units a beat: the units wait for
+/// the adapter, (PE / 4 - 1) + (4H / PE - 1)(PE / 4 - 1) cycles a step (LstmLayerEngine.AdapterCyclesOf);
+/// elsewhere the adapter costs PE / 4 - 1 cycles (PE 8, 16) or none (PE 1, 2).
 ///
 /// Cycles per step (ideal): 288 (208), 155 (128), 166 (64) + 17 for the logits, 1184 (1152),
 /// 408 (384) + 48, 377 (192) + 30, 1049 (1024), 536 (192), 401 (384), 276 (256) + 22,

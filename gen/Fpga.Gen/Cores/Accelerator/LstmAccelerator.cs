@@ -94,6 +94,10 @@ public sealed partial class LstmAccelerator
         + "the layers pipelined across steps (layer l on step t, layer l+1 on step t-1); tail = 6, or 6 + PE with shared multipliers (iCE40); "
         + "issue = (4H / PE) * ceil(n / SIMD) * kw * ka, greedy or static re-quantizer = ka * (ceil(H / W) + 1) + 1 with W = SIMD (iCE40: the largest divisor of SIMD up to 4)";
 
+    /// <summary>What a beat adapter (PE other than 4) adds to each layer's term of <see cref="CyclesPerStepFormula"/>; the manifest states it only then.</summary>
+    public const string BeatAdapterFormula =
+        "+ adapter: 0 with PE 1 or 2; with PE = 4k, (k - 1) + (4H / PE - 1) * max(0, k - c), c = ceil(n / SIMD) * kw * ka the longer row fold of the layer's two units";
+
     /// <summary>The ideal behind <see cref="AcceleratorFolding.IdealCyclesPerStep"/>, as the manifest states it.</summary>
     public const string IdealFormula =
         "max over layers of 4H * (n + H) * kw * ka / (PE * (input SIMD + recurrent SIMD)): the bottleneck layer with every lane of its two units busy";

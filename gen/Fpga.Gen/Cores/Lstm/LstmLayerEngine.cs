@@ -14,7 +14,9 @@ namespace Fpga.Gen.Cores.Lstm;
 /// activation memory for the next step.
 ///
 /// Gate rows are stored unit-major (physical row 4k + q holds gate q of unit k, q = i, f, g, o),
-/// so with PE = 4 one beat of the matrix-vector units is one unit's four gates.
+/// so with PE = 4 one beat of the matrix-vector units is one unit's four gates. With PE 1 or 2
+/// a beat adapter gathers 4 / PE beats into one cell beat; with PE = 4k it splits a beat into k
+/// cell beats, one a cycle (<see cref="AdapterCyclesOf"/>).
 /// The host writes weights, coefficients and biases through the *_wr ports, writes the step's
 /// input codes through x_wr / g_wr, then pulses start (with first set for the first step of a
 /// sequence) and waits for busy to fall before the next step.
@@ -51,7 +53,7 @@ public sealed class LstmLayerEngine
     /// <summary>
     /// Cycles from the edge that takes start to the edge after which busy is low, with a ready
     /// sink: the products (issue, then the unit's tail; the join adds the last beat straight into
-    /// the cell unit's first stage), the cell unit's pipeline, the edge at which the re-quantizer
+    /// the cell unit's first stage), the beat adapter's cycles (PE other than 4), the cell unit's pipeline, the edge at which the re-quantizer
     /// takes the last h, and the re-quantizer's passes after it.
     /// </summary>
     public long StepCycles => Math.Max(Input.CyclesPerProduct, Recurrent.CyclesPerProduct) + AdapterCycles + Cell.Latency + 1 + Requantizer.Cycles;
