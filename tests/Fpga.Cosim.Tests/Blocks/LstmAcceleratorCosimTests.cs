@@ -43,7 +43,8 @@ namespace Fpga.Cosim.Tests.Blocks;
 /// | 15 | 8  | 20     | 16 | 1      | h         | 1  | 1  | 16 (20)      | greedy          | table        | inferred | 33 (8), 8 adapter    |
 /// | 16 | 8  | 28     | 32 | 2      | 10 logits | 2  | 2  | 8 (7)        | alternating     | pwl          | inferred | 454 (256) + 44       |
 /// | 17 | 16 | 9      | 32 | 1      | 5 logits  | 1  | 1  | 32 (9)       | static          | table        | inferred | 49 (8) + 16, 24 adapter |
-/// | 18 | 8  | 12     | 32 | 1      | 5 logits  | 2  | 2  | 4 (2)        | greedy          | table        | iCE40    | 554 (469) + 55       |
+/// | 18 | 1  | 9      | 16 | 2      | 4 logits  | 2  | 2  | 2 (2)        | alternating     | table        | inferred | 2211 (2048) + 139    |
+/// | 19 | 8  | 12     | 32 | 1      | 5 logits  | 2  | 2  | 4 (2)        | greedy          | table        | iCE40    | 554 (469) + 55       |
 ///
 /// Rows 15 and 17 have one cycle a row fold against 2 and 4 units a beat: the units wait for
 /// the adapter, (PE / 4 - 1) + (4H / PE - 1)(PE / 4 - 1) cycles a step (LstmLayerEngine.AdapterCyclesOf);
@@ -86,6 +87,7 @@ public class LstmAcceleratorCosimTests
         Shape(20, 16, 1, 0, kw: 1, ka: 1, simd: 16, HiddenRequantization.Greedy, NonlinearityKind.Table, pe: 8),
         Shape(28, 32, 2, 10, kw: 2, ka: 2, simd: 8, HiddenRequantization.Alternating, NonlinearityKind.PiecewiseLinear, pe: 8),
         Shape(9, 32, 1, 5, kw: 1, ka: 1, simd: 32, HiddenRequantization.Static, NonlinearityKind.Table, pe: 16),
+        Shape(9, 16, 2, 4, kw: 2, ka: 2, simd: 2, HiddenRequantization.Alternating, NonlinearityKind.Table, pe: 1),
         // iCE40 memories at PE 8: 8 column folds, enough to share the multipliers.
         new AcceleratorCheckShape(Inputs: 12, Hidden: 32, Layers: 1, DenseOutputs: 5, OutputMode.LogitsAtEnd, Codes: 2, Simd: 4, Memory: MemoryTechnology.Ice40, Pe: 8),
     };
@@ -141,6 +143,8 @@ public class LstmAcceleratorCosimTests
     [InlineData(2, OutputMode.LogitsAtEnd, MemoryTechnology.Ice40)]
     [InlineData(2, OutputMode.HiddenEveryStep, MemoryTechnology.Inferred, 1)]
     [InlineData(2, OutputMode.LogitsAtEnd, MemoryTechnology.Inferred, 2)]
+    [InlineData(1, OutputMode.LogitsAtEnd, MemoryTechnology.Inferred, 1)]
+    [InlineData(1, OutputMode.LogitsAtEnd, MemoryTechnology.Inferred, 8)]
     [InlineData(2, OutputMode.HiddenEveryStep, MemoryTechnology.Inferred, 8)]
     [InlineData(2, OutputMode.HiddenEveryStep, MemoryTechnology.Inferred, 16)]
     public void BackPressureOnTheOutputLosesNothing(int layers, OutputMode output, MemoryTechnology memory, int pe = 4)

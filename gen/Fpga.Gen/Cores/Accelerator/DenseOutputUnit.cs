@@ -54,9 +54,10 @@ public sealed class DenseOutputUnit
         var beat = m.Register("held_beat_q", pe * accumulatorWidth);
         var heldLast = m.Register("held_last_q", 1);
         int laneBits = BitWidth.Log2Ceiling(Math.Max(2, pe));
-        var lane = m.Register("lane_q", laneBits, resetValue: 0);
+        // With PE 1 every beat is one lane: no lane counter.
+        var lane = pe == 1 ? null : m.Register("lane_q", laneBits, resetValue: 0);
         var row = m.Register("row_q", rowBits, resetValue: 0);
-        var laneLast = m.Define("lane_last", pe == 1 ? Expr.True : lane.Eq(pe - 1));
+        var laneLast = m.Define("lane_last", lane is null ? Expr.True : lane.Eq(pe - 1));
         var take = m.Define("take_lane", held & advance);
         var free = m.Define("beat_free", ~held | (take & laneLast));
         m.Assign(sReady, free);
@@ -64,15 +65,14 @@ public sealed class DenseOutputUnit
         m.Next(held, Expr.Mux(accept, Expr.True, Expr.Mux(take & laneLast, Expr.False, held)));
         m.Next(beat, sData, enable: accept);
         m.Next(heldLast, sLast, enable: accept);
-        if (pe > 1) m.Next(lane, Expr.Mux(laneLast, Expr.Zero(lane.Type), lane + 1), enable: take);
-        else m.Next(lane, Expr.Zero(lane.Type));
+        if (lane is not null) m.Next(lane, Expr.Mux(laneLast, Expr.Zero(lane.Type), lane + 1), enable: take);
         var productLast = m.Define("product_last", heldLast & laneLast);
         m.Next(row, Expr.Mux(productLast, Expr.Zero(row.Type), row + 1), enable: take);
 
         // Stage 1: the lane's accumulator and its row's bias (a registered read).
         Expr selected = beat[accumulatorWidth - 1, 0];
         for (int p = 1; p < pe; p++)
-            selected = Expr.Mux(lane.Eq(p), beat[(p + 1) * accumulatorWidth - 1, p * accumulatorWidth], selected);
+            selected = Expr.Mux(lane!.Eq(p), beat[(p + 1) * accumulatorWidth - 1, p * accumulatorWidth], selected);
         var biases = m.Memory("dense_biases", wz, Math.Max(2, rows)).WithStyle(MemoryPlacement.For(spec, wz, Math.Max(2, rows)));
         biases.Write(bWrEn, bWrAddr, bWrData.AsUnsigned());
         var biasS1 = biases.ReadRegistered("bias_s1", row, advance);
