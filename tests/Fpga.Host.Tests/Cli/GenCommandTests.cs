@@ -36,7 +36,7 @@ public sealed class GenCommandTests : IDisposable
     [Theory]
     [InlineData("{\"HiddenSize\": 0}", "HiddenSize")]
     [InlineData("{\"Requantization\": \"Alternating\", \"ActivationCodes\": 4}", "Requantization")]
-    [InlineData("{\"HiddenSize\": 2, \"Pe\": 2}", "Pe")]
+    [InlineData("{\"HiddenSize\": 6, \"Pe\": 3}", "Pe")]
     [InlineData("not json", "spec.json")]
     public void ABadOrUnsupportedSpecFailsWithOneLineAndWritesNothing(string json, string named)
     {
