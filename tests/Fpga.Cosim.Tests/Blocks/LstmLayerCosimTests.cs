@@ -10,22 +10,24 @@ namespace Fpga.Cosim.Tests.Blocks;
 /// <summary>One LSTM layer in Verilator against the golden model: every hidden value of every step, over sequences.</summary>
 public class LstmLayerCosimTests
 {
-    public static TheoryData<int, int, int, int> Grid => new()
+    public static TheoryData<int, int, int, int, int> Grid => new()
     {
-        // inputs, hidden, codes, simd
-        { 10, 8, 2, 4 },
-        { 28, 16, 1, 8 },
-        { 12, 12, 3, 16 },
+        // inputs, hidden, codes, simd, PE (other than 4: a beat adapter before the cell unit)
+        { 10, 8, 2, 4, 4 },
+        { 28, 16, 1, 8, 4 },
+        { 12, 12, 3, 16, 4 },
+        { 10, 8, 2, 4, 2 },
+        { 12, 16, 1, 16, 8 },
     };
 
     [Theory]
     [MemberData(nameof(Grid))]
-    public void EveryHiddenValueMatchesTheGoldenModel(int inputs, int hidden, int codes, int simd)
+    public void EveryHiddenValueMatchesTheGoldenModel(int inputs, int hidden, int codes, int simd, int pe)
     {
         var model = RandomLstmModel.Create(inputs, hidden, layers: 1, denseOutputs: 0, seed: inputs + hidden);
         var method = new ActivationQuantization(QuantMethod.Alternating, codes);
         var (quantized, _) = ModelQuantizer.Quantize(model, new QuantizerOptions(QuantMethod.Alternating, codes), method);
-        var spec = AcceleratorSpecs.ForModel(quantized, pe: 4, simd: simd);
+        var spec = AcceleratorSpecs.ForModel(quantized, pe: pe, simd: simd);
         var image = ModelImage.Build(quantized, spec);
         var engine = LstmLayerEngine.Generate(spec);
         using var work = new TestDirectory();
