@@ -57,14 +57,15 @@ public static class AcceleratorBlockCheck
         return (accelerator, image, coded);
     }
 
-    public static AcceleratorBlockReport Run(AcceleratorCheckShape shape, int sequences, int steps, string workDirectory, int seed, double sinkStall)
+    public static AcceleratorBlockReport Run(AcceleratorCheckShape shape, int sequences, int steps, string workDirectory, int seed, double sinkStall,
+        SequenceStart start = SequenceStart.Flags)
     {
         var (accelerator, image, coded) = Prepare(shape, sequences, steps, seed);
         var block = GeneratedBlock.Prepare(accelerator.Module, workDirectory);
         return GeneratedBlock.Simulate(() =>
         {
             using var sim = block.Model.Start();
-            var cosim = AcceleratorCosim.Run(sim, accelerator, image, coded, seed, sinkStall);
+            var cosim = AcceleratorCosim.Run(sim, accelerator, image, coded, seed, sinkStall, start);
             return new AcceleratorBlockReport(accelerator, block.Lint, block.Model.BuildTime, block.Model.FromCache, cosim);
         });
     }

@@ -15,6 +15,21 @@ public sealed record AcceleratorCosimResult(int Steps, int ValuesChecked, IReadO
     public bool Passed => Mismatches.Count == 0;
 }
 
+/// <summary>How a co-simulation tells the accelerator where a sequence starts.</summary>
+public enum SequenceStart
+{
+    /// <summary>tuser on a sequence's first beat and tlast on its last, sequences back to back.</summary>
+    Flags,
+
+    /// <summary>
+    /// As the link's RESET_STATE does between runs: every sequence after the first starts with a
+    /// state_reset pulse once the accelerator is idle and has sent every output, its first beat
+    /// without tuser; with h as the output the sequence before it also ends without tlast, so only
+    /// state_reset separates the two.
+    /// </summary>
+    StateReset,
+}
+
 /// <summary>
 /// Loads a model image into the Verilated accelerator top through its one write bus, streams
 /// every step of every sequence into s_axis back to back (as a host would), and compares every
@@ -24,7 +39,7 @@ public sealed record AcceleratorCosimResult(int Steps, int ValuesChecked, IReadO
 public static class AcceleratorCosim
 {
     public static AcceleratorCosimResult Run(VerilatorSimulation sim, LstmAccelerator accelerator, ModelImage image,
-        IReadOnlyList<IReadOnlyList<CodedVector>> sequences, int seed, double sinkStall)
+        IReadOnlyList<IReadOnlyList<CodedVector>> sequences, int seed, double sinkStall, SequenceStart start = SequenceStart.Flags)
     {
         var spec = accelerator.Spec;
         var random = new Random(seed);
@@ -46,16 +61,22 @@ public static class AcceleratorCosim
 
         // Every beat of every step, and every value the golden model says leaves m_axis.
         var golden = new GoldenLstm(image);
-        var beats = new Queue<InputBeat>();
+        var segments = new Queue<Queue<InputBeat>>();
+        var segmentEnds = new Queue<int>(); // outputs expected by the end of each segment
         var expected = new List<(string Where, long Value, bool Last)>();
         var lastSteps = new HashSet<int>();
         int steps = 0;
+        bool byReset = start == SequenceStart.StateReset;
+        bool lastFlags = !byReset || spec.Output == OutputMode.LogitsAtEnd;
         for (int s = 0; s < sequences.Count; s++)
         {
             var output = golden.RunSequence(sequences[s]);
+            if (s == 0 || byReset) segments.Enqueue(new Queue<InputBeat>());
+            var segment = segments.Last();
             for (int t = 0; t < sequences[s].Count; t++)
             {
-                foreach (var beat in StepBeats.Pack(sequences[s][t], accelerator, t == 0, t == sequences[s].Count - 1)) beats.Enqueue(beat);
+                bool first = t == 0 && (s == 0 || !byReset), last = t == sequences[s].Count - 1 && lastFlags;
+                foreach (var beat in StepBeats.Pack(sequences[s][t], accelerator, first, last)) segment.Enqueue(beat);
                 if (t == sequences[s].Count - 1) lastSteps.Add(steps);
                 steps++;
             }
@@ -64,6 +85,7 @@ public static class AcceleratorCosim
                 var vector = output.Values[v];
                 for (int k = 0; k < vector.Length; k++) expected.Add(($"sequence {s} vector {v} value {k}", vector[k], k == vector.Length - 1));
             }
+            if (byReset || s == sequences.Count - 1) segmentEnds.Enqueue(expected.Count);
         }
 
         long begin = sim.Cycles;
@@ -72,9 +94,13 @@ public static class AcceleratorCosim
         int received = 0;
         long stepCount = (long)sim.Get("step_count");
         long startCount = stepCount;
+        var beats = segments.Dequeue();
+        int segmentEnd = segmentEnds.Dequeue();
+        bool resetting = false;
         for (long cycle = 0; cycle < 50_000_000; cycle++)
         {
-            bool sending = beats.Count > 0;
+            sim.Set("state_reset", resetting);
+            bool sending = beats.Count > 0 && !resetting;
             if (sending)
             {
                 var beat = beats.Peek();
@@ -113,7 +139,10 @@ public static class AcceleratorCosim
                 }
                 received++;
             }
-            if (beats.Count == 0 && received >= expected.Count && busy.Value == 0 && mValid.Value == 0) break;
+            bool idle = beats.Count == 0 && busy.Value == 0 && mValid.Value == 0;
+            if (resetting) (resetting, beats, segmentEnd) = (false, segments.Dequeue(), segmentEnds.Dequeue());
+            else if (idle && segments.Count > 0 && received >= segmentEnd) resetting = true;
+            else if (idle && segments.Count == 0 && received >= expected.Count) break;
             sim.Step();
         }
         clock.Stop();

@@ -1,4 +1,5 @@
 using Fpga.Gen.Spec;
+using Fpga.Host.Golden;
 using Fpga.Host.Verification;
 
 namespace Fpga.Cosim.Tests.Blocks;
@@ -157,5 +158,30 @@ public class LstmAcceleratorCosimTests
 
         Assert.Empty(report.Cosim.Mismatches);
         Assert.Equal(output == OutputMode.HiddenEveryStep ? 6 * hidden : 2 * 6, report.Cosim.ValuesChecked);
+    }
+
+    [Theory]
+    [InlineData(1, OutputMode.HiddenEveryStep, MemoryTechnology.Inferred)]
+    [InlineData(2, OutputMode.HiddenEveryStep, MemoryTechnology.Inferred)]
+    [InlineData(3, OutputMode.LogitsAtEnd, MemoryTechnology.Inferred)]
+    [InlineData(2, OutputMode.HiddenEveryStep, MemoryTechnology.Ice40)]
+    public void StateResetStartsANewSequence(int layers, OutputMode output, MemoryTechnology memory)
+    {
+        using var work = new TestDirectory();
+        // The back-pressure shapes, so the Verilator builds are shared with that test.
+        int hidden = memory == MemoryTechnology.Ice40 ? 16 : 8;
+        var shape = new AcceleratorCheckShape(Inputs: 10, Hidden: hidden, layers, DenseOutputs: 6, output, Codes: 2, Simd: 4, Memory: memory);
+        const int sequences = 3, steps = 4;
+
+        // The check has teeth: carried over instead of reset, the state would change what follows.
+        var (_, image, coded) = AcceleratorBlockCheck.Prepare(shape, sequences, steps, seed: 7);
+        var carried = new GoldenLstm(image).RunSequence(coded[0].Concat(coded[1]).ToArray()).Values;
+        var fresh = new GoldenLstm(image).RunSequence(coded[1]).Values;
+        Assert.NotEqual(fresh[^1], carried[^1]);
+
+        var report = AcceleratorBlockCheck.Run(shape, sequences, steps, work.Path, seed: 7, sinkStall: 0.3, SequenceStart.StateReset);
+
+        Assert.Empty(report.Cosim.Mismatches);
+        Assert.Equal(output == OutputMode.HiddenEveryStep ? sequences * steps * hidden : sequences * 6, report.Cosim.ValuesChecked);
     }
 }

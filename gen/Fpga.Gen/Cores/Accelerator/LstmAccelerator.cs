@@ -21,7 +21,7 @@ namespace Fpga.Gen.Cores.Accelerator;
 ///   a sequence (c = 0, h = 0), tlast on its last beat ends one (the next step starts a new one,
 ///   and with the logits as output they follow this step). tready is a register: low while a
 ///   loaded step waits and while layer 0 still reads the previous one.
-/// - state_reset: the next step starts a new sequence.
+/// - state_reset: pulsed while no step is loaded (between runs): the next step starts a new sequence.
 /// - m_axis: the last layer's h every step (tlast on unit H-1), or the logits after a
 ///   sequence's last step (tlast on the last).
 /// - busy, design_id, step_count (steps started), busy_cycles, issue_cycles (cycles in which a
