@@ -13,8 +13,8 @@ namespace Fpga.Gen.Cores.Lstm;
 /// the sum of the new |r| (the next greedy coefficient's numerator) is added up in the same
 /// cycle. The greedy division by the constant H 2^(F*-FG) is a multiply by a reciprocal
 /// (<see cref="ConstantDivisor"/>), one cycle. Static takes its coefficients from registers the
-/// host writes (sg_wr_*). Alternating runs greedy without output, then a small sequential
-/// datapath (<see cref="AlternatingDatapath"/>) refits and re-derives the codes one unit a cycle.
+/// host writes (sg_wr_*). Alternating runs greedy without output, then <see cref="AlternatingDatapath"/>
+/// refits and re-derives the codes a line a cycle.
 ///
 /// Input  s_axis: tdata = h[k] in the Hidden format, k = 0..H-1 in order.
 /// Output m_axis: tdata = {G[j], code word} per SIMD columns, code j major, column minor
@@ -48,18 +48,18 @@ public sealed class HiddenStateRequantizer
     /// <summary>
     /// Cycles from the last h accepted to the last word out, with a ready sink: per code one
     /// coefficient cycle and one cycle a line; alternating adds a gather pass over the greedy
-    /// codes (H + 1), per cycle the solve, ka divisions of WG cycles, the sort (1) and a
-    /// re-derivation pass (H + 1), and the output of the stored words (1 + ka Words).
+    /// codes (Words + 1), per refit the solve, the ka divisions side by side (WG), the sort (1)
+    /// and a re-derivation pass (Words + 1), and the output of the stored words (1 + ka Words).
     /// </summary>
     public long Cycles
     {
         get
         {
-            int ka = Spec.ActivationCodes, h = Spec.HiddenSize;
+            int ka = Spec.ActivationCodes;
             long passes = ka * (Words + 1L);
             if (Mode != HiddenRequantization.Alternating) return passes + 1;
-            long refit = SolveSteps + (long)ka * Spec.ActivationCoefficient.Width + 1 + (h + 1);
-            return passes + (h + 1) + Spec.AlternatingCycles * refit + 1 + (long)ka * Words + 1;
+            long refit = SolveSteps + Spec.ActivationCoefficient.Width + 1 + (Words + 1L);
+            return passes + (Words + 1L) + Spec.AlternatingCycles * refit + 1 + (long)ka * Words + 1;
         }
     }
 

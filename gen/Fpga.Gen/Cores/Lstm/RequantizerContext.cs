@@ -87,6 +87,12 @@ internal sealed class RequantizerContext
     /// <summary>G[j], the coefficients of the vector in flight (for static, the host's).</summary>
     public IReadOnlyList<Signal> Coefficients { get; }
 
+    /// <summary>
+    /// The load's line register: the SIMD values of the line being loaded as residuals (lane 0
+    /// least significant), valid when a line's last unit is accepted; alternating keeps a copy.
+    /// </summary>
+    public Expr? LoadLine { get; set; }
+
     /// <summary>Alternating only: the greedy passes' words (pass step, line, code, word), which go to the plane memories instead of out.</summary>
     public (Expr Step, Expr Line, Expr Code, Expr Word)? GreedyWords { get; set; }
 

@@ -38,6 +38,7 @@ internal static class ResidualPasses
             lineParts[i] = Expr.Mux(here, original, held);
         }
         var loadLine = m.Define("load_line", Expr.Concat(lineParts.Reverse().Select(p => p.AsUnsigned()).ToArray()));
+        c.LoadLine = loadLine;
 
         var code = m.Register("code_q", BitWidth.ForUnsigned(Math.Max(ka - 1, 1)), resetValue: 0);
         var passLine = m.Register("pass_line_q", c.Line.Width, resetValue: 0);
