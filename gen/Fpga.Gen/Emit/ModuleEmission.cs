@@ -117,7 +117,8 @@ internal sealed partial class ModuleEmission
             return;
         }
         var kind = _procedural.Contains(signal) ? "reg" : "wire";
-        var line = $"{kind} {(signal.Signed ? "signed " : "")}{Range(signal.Width)}{_signalNames[signal]};";
+        var keep = _module.Kept.Contains(signal) ? "(* keep *) " : "";
+        var line = $"{keep}{kind} {(signal.Signed ? "signed " : "")}{Range(signal.Width)}{_signalNames[signal]};";
         var commented = _module.SignalComments.TryGetValue(signal, out var comment) ? $"{line} // {comment}" : line;
         if (_module.Unread.Contains(signal))
         {

@@ -22,6 +22,7 @@ public sealed class ModuleBuilder
     private readonly List<Instance> _instances = [];
     private readonly List<string> _comments = [];
     private readonly Dictionary<Signal, string> _signalComments = [];
+    private readonly HashSet<Signal> _kept = [];
     private readonly HashSet<Signal> _unread = [];
     private readonly List<InitialProcess> _processes = [];
     private readonly List<RegArray> _arrays = [];
@@ -57,6 +58,17 @@ public sealed class ModuleBuilder
 
     /// <summary>A comment emitted beside a signal's declaration (why it is this wide, what it holds).</summary>
     public void Describe(Signal signal, string comment) => _signalComments[signal] = comment;
+
+    /// <summary>
+    /// Marks a signal for synthesis to keep as a net of its own (a <c>keep</c> attribute), with
+    /// the reason emitted beside it: for a register that a tool would otherwise fold in a way that
+    /// breaks the netlist.
+    /// </summary>
+    public void Keep(Signal signal, string reason)
+    {
+        _kept.Add(signal);
+        _signalComments[signal] = reason;
+    }
 
     /// <summary>
     /// A wire that takes an output nobody reads (an instance's port that must be connected for
@@ -158,7 +170,7 @@ public sealed class ModuleBuilder
         var ports = new[] { _clock, _reset }.OfType<Signal>().Concat(_ports.Where(p => p != _clock && p != _reset)).ToArray();
         return new ModuleIr(Name, Conventions, _comments.ToArray(), ports, _internals.ToArray(), _assigns.ToArray(),
             _combBlocks.ToArray(), _registers.ToArray(), _memories.ToArray(), _instances.ToArray(), _clock, _reset,
-            new Dictionary<Signal, string>(_signalComments), new HashSet<Signal>(_unread), Kind, _processes.ToArray(), _arrays.ToArray(), _integers.ToArray());
+            new Dictionary<Signal, string>(_signalComments), new HashSet<Signal>(_unread), Kind, _processes.ToArray(), _arrays.ToArray(), _integers.ToArray(), new HashSet<Signal>(_kept));
     }
 
     // Simulation constructs: reached only through TestbenchBuilder, and rejected by the

@@ -15,8 +15,9 @@ public sealed class ModuleIr : IModuleInterface
         IReadOnlyList<Signal> internals, IReadOnlyList<ContinuousAssign> assigns, IReadOnlyList<CombBlock> combBlocks,
         IReadOnlyList<Register> registers, IReadOnlyList<Memory> memories, IReadOnlyList<Instance> instances, Signal? clock, Signal? reset,
         IReadOnlyDictionary<Signal, string> signalComments, IReadOnlySet<Signal> unread, ModuleKind kind, IReadOnlyList<InitialProcess> processes,
-        IReadOnlyList<RegArray> arrays, IReadOnlyList<Signal> integers)
+        IReadOnlyList<RegArray> arrays, IReadOnlyList<Signal> integers, IReadOnlySet<Signal> kept)
     {
+        Kept = kept;
         Unread = unread;
         Kind = kind;
         Processes = processes;
@@ -54,6 +55,8 @@ public sealed class ModuleIr : IModuleInterface
     public IReadOnlyDictionary<Signal, string> SignalComments { get; }
     /// <summary>Signals left unread on purpose (a vendor primitive's unused outputs), each with its reason in <see cref="SignalComments"/>.</summary>
     public IReadOnlySet<Signal> Unread { get; }
+    /// <summary>Signals synthesis must keep as nets of their own (<c>(* keep *)</c>), each with its reason in <see cref="SignalComments"/>.</summary>
+    public IReadOnlySet<Signal> Kept { get; }
 
     public ModuleKind Kind { get; }
 

@@ -209,6 +209,28 @@ public class EmitterGoldenTextTests
     }
 
     [Fact]
+    public void KeptSignalsCarryAKeepAttributeAndTheirReason()
+    {
+        var m = new ModuleBuilder("sample_kept");
+        var o = m.Output("o", 4);
+        var held = m.Registered("held", m.Input("i", 4));
+        m.Keep(held, "why it is kept");
+        var plain = m.Registered("plain", held);
+        m.Assign(o, plain);
+        var text = Emit(m.Build());
+        GoldenText.Contains("(* keep *) reg [3:0] held; // why it is kept", text);
+        Assert.DoesNotContain("(* keep *) reg [3:0] plain", text);
+    }
+
+    [Fact]
+    public void SharedMultipliersKeepTheRegisterBetweenTheTwoProducts()
+    {
+        // yosys ice40_dsp would otherwise pack coef_product_m1 into both SB_MAC16s and leave one A port undriven.
+        var shared = Fpga.Gen.Cores.Mvu.XnorMvu.Generate(new Fpga.Gen.Cores.Mvu.XnorMvuOptions(64, 128, 4, 16, 2, 2, SharedMultipliers: true)).Module;
+        GoldenText.Contains("(* keep *) reg signed [23:0] coef_product_m1;", Emit(shared));
+    }
+
+    [Fact]
     public void RealParametersKeepADigitOnEachSideOfThePoint()
     {
         var m = new ModuleBuilder("sample_real");

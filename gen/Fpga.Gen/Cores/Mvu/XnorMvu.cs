@@ -353,6 +353,11 @@ public sealed class XnorMvu
             var validM1 = m.Registered("valid_m1_q", anyLane, enable: run, resetValue: 0);
             var laneM1 = m.Registered("lane_m1_q", laneVector, enable: run);
             var agM1 = m.Registered("coef_product_m1", coefSel.MulWide(gHeld), enable: run);
+            // Both multipliers could take this register (A * G's output register, (A * G) * P's
+            // A input register); yosys's ice40_dsp then packs it into both, leaves the second
+            // one's A port undriven and drops the first multiplier and the coefficient memory.
+            // keep makes ice40_dsp refuse it as an input register; it stays A * G's output register.
+            m.Keep(agM1, "A * G of the lane in lane_m1_q; keep: one SB_MAC16's output register, never also the next one's input register");
             var planeM1 = m.Registered("plane_dot_m1", planeSel, enable: run);
             m.Describe(planeM1, "n - 2 * popcount(B ^ C) over the real columns, of the lane in lane_m1_q");
             var flagsM1 = flagsHeld.Select(f => (f.Name, Value: (Expr)m.Registered($"{f.Name}_m1_q", f.Value, enable: run))).ToArray();
