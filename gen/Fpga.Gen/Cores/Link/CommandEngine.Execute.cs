@@ -8,6 +8,7 @@ public sealed partial class CommandEngine
     {
         private Signal _overflow = null!, _outCount = null!;
         private Memory _outputBuffer = null!;
+        private Expr _captureBeat = null!, _outputBeat = null!;
 
         /// <summary>Payload bytes come out of the frame buffer one cycle after they are asked for.</summary>
         private void Reader(Expr start, Expr ask)
@@ -82,8 +83,9 @@ public sealed partial class CommandEngine
             var capture = m.Define("capture", fromValid & (In(RunBeats) | In(Drain)));
             _overflow = m.Register("overflow_q", 1);
             _outputBuffer = m.Memory("output_buffer", 8 * ob, capacity);
-            _outputBuffer.Write(capture & ~full, _outCount[BitWidth.Log2Ceiling(capacity) - 1, 0], fromData.Resize(8 * ob));
-            m.Next(_outCount, Expr.Mux(_startRun, Expr.Zero(_outCount.Type), _outCount + 1), enable: _startRun | (capture & ~full));
+            // Written in Counting: READ_COUNTERS fills the same buffer with the counters.
+            _captureBeat = m.Define("capture_beat", capture & ~full);
+            _outputBeat = fromData.Resize(8 * ob);
             m.Next(_overflow, Expr.Mux(_startRun, Expr.False, Expr.True), enable: _startRun | (capture & full));
 
             _inputsDone = m.Define("inputs_done", In(RunBeats) & _arrived.Eq(_length) & ~_readValid & ~beatValid);
