@@ -20,8 +20,9 @@ public sealed partial class CommandEngine
             _fillWords = (4 * CounterCount + ob - 1) / ob;
             if (4 * CounterCount > options.MaxPayload)
                 throw new HdlConstructionException($"{CounterCount} counters do not fit a {options.MaxPayload}-byte answer");
-            // Counting holds an event that arrives during the fill and adds it afterwards: one per
-            // counter is enough because events of one kind are a received byte (9 bits or more) apart.
+            // Counting holds an event that arrives during the fill and adds it the cycle after: one
+            // per counter is enough because events of one kind (a received byte's, or a frame's end)
+            // are at least 9 bit times apart; the check keeps a bit's margin.
             if (_fillWords + 1 >= 8 * options.Uart.ClocksPerBit)
                 throw new HdlConstructionException($"copying {CounterCount} counters takes {_fillWords} cycles, too long against {options.Uart.ClocksPerBit:0.#} clocks per bit");
             _filling = m.Define("filling", In(FillCounters));
