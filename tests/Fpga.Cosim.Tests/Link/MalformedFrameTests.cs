@@ -48,6 +48,47 @@ public class MalformedFrameTests(StandInBoardFixture fixture)
         Assert.Equal(4 * (LinkCounters.Names.Count + 2), answer.Payload.Length);
     }
 
+    /// <summary>
+    /// READ_COUNTERS answers a snapshot: a retry after noise has moved the counters gets the
+    /// stored answer byte for byte, and the next READ_COUNTERS counts exactly what happened since.
+    /// </summary>
+    [Fact]
+    public void CountersRetriedAfterNoiseAreTheStoredSnapshot()
+    {
+        using var transport = SerialTransport.Open(fixture.Board.PortPath, 115200);
+        var parser = new Answers();
+        byte seq = (byte)Random.Shared.Next(256);
+        Synchronize(transport, parser, seq);
+        byte expected = (byte)(seq + 1);
+        var counters = new Frame(FrameType.ReadCounters, expected, []).Encode();
+
+        Send(transport, counters);
+        var first = Expect(transport, parser);
+        Assert.Equal(FrameType.Ack, first.Type);
+        var noise = new byte[] { 0x00, 0xFF, 0x13, 0xA5, 0x7E };
+        Assert.DoesNotContain(LinkProtocol.Sync, noise);
+        Send(transport, noise);
+        Assert.Equal(NakReason.Noise, Expect(transport, parser).Reason);
+
+        Send(transport, counters);
+        var retried = Expect(transport, parser);
+        Assert.Equal(expected, retried.Seq);
+        Assert.Equal(first.Payload, retried.Payload);
+
+        Send(transport, new Frame(FrameType.ReadCounters, (byte)(expected + 1), []).Encode());
+        var next = Expect(transport, parser);
+        uint Grew(string name)
+        {
+            int at = 4 * LinkCounters.Names.ToList().IndexOf(name);
+            return BinaryPrimitives.ReadUInt32LittleEndian(next.Payload.AsSpan(at)) - BinaryPrimitives.ReadUInt32LittleEndian(first.Payload.AsSpan(at));
+        }
+        Assert.Equal((uint)noise.Length, Grew("noise_bytes"));
+        Assert.Equal(1u, Grew("naks_sent"));
+        Assert.Equal(1u, Grew("duplicates"));
+        Assert.Equal(1u, Grew("frames_applied"));
+        Assert.Equal(first.Payload[(4 * LinkCounters.Names.Count)..], next.Payload[(4 * LinkCounters.Names.Count)..]);
+    }
+
     /// <summary>IDENTIFY (harmless to repeat) until answered: a session's first bytes may meet the last session's flush.</summary>
     private static void Synchronize(ILinkTransport transport, Answers answers, byte seq)
     {

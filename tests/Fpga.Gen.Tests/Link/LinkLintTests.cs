@@ -23,6 +23,14 @@ public class LinkLintTests
         yield return StandInAccelerator.Generate(spec).Module;
         yield return LinkBoard.Generate(spec, fast, StandInAccelerator.Generate(spec).Module).Module;
         yield return LinkBoard.Generate(spec with { Reset = Fpga.Gen.Hdl.ResetStyle.AsyncActiveLow }, LinkOptions.For(spec), StandInAccelerator.Generate(spec with { Reset = Fpga.Gen.Hdl.ResetStyle.AsyncActiveLow }).Module).Module;
+        // Engines over other port shapes: one-byte and eight-byte output beats (the counters fill
+        // 44 buffer words, or 4.5 padded to 5), a write word of two bytes with a partial top lane.
+        foreach (var (name, ports) in new[]
+        {
+            ("byte_beats", new AcceleratorPorts(10, 12, 8, 8, ["a", "b", "c", "d"])),
+            ("wide_beats", new AcceleratorPorts(20, 64, 64, 64, ["a", "b"])),
+        })
+            yield return CommandEngine.Generate(fast, ports, LinkIdentity.For(spec, fast, ports), name).Module;
     }
 
     [Theory]

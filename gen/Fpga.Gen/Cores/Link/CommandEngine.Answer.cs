@@ -6,8 +6,6 @@ public sealed partial class CommandEngine
 {
     private sealed partial class Build
     {
-        private Signal _snapshot = null!;
-
         /// <summary>
         /// Every way a command ends loads the answer registers; an executed command also stores
         /// its answer for replay and moves the expected sequence number on.
@@ -58,6 +56,7 @@ public sealed partial class CommandEngine
                 (In(Idle), Expr.Mux(_frameValid & encoderReady, Expr.Const(Dispatch, 3), Expr.Const(Idle, 3))),
                 (_startWrite, Expr.Const(WriteWords, 3)),
                 (_startRun, Expr.Const(RunBeats, 3)),
+                (_startFill, Expr.Const(FillCounters, 3)),
                 (_silent, Expr.Const(Idle, 3)),
                 (finishing, Expr.Const(Respond, 3)),
                 (_inputsDone, Expr.Const(Drain, 3)),
@@ -81,7 +80,6 @@ public sealed partial class CommandEngine
             var romByte = identityRom.ReadRegistered("identity_byte", (address - Expr.Const(LinkIdentity.DesignIdBytes, _ow))[romBits - 1, 0]);
             var idByte = designId.ShiftRight(Expr.Concat(addressQ[1, 0], Expr.Const(0, 3)))[7, 0];
             var identifyByte = Expr.Mux(addressQ.Lt(Expr.Const(LinkIdentity.DesignIdBytes, _ow)), idByte, romByte);
-            var counterByte = _snapshot.ShiftRight(Expr.Concat(addressQ, Expr.Const(0, 3)))[7, 0];
             int ob = ports.OutputBeatBytes;
             int obBits = ob == 1 ? 0 : BitWidth.Log2Ceiling(ob);
             var outWord = _outputBuffer.ReadRegistered("output_word", (obBits == 0 ? address : address >> obBits)[BitWidth.Log2Ceiling(OutputCapacityOf()) - 1, 0]);
@@ -90,35 +88,10 @@ public sealed partial class CommandEngine
             m.Assign(m.Output("pl_data", 8), Select([
                 (kind.Eq((int)ResponseKind.Nak), nakByte),
                 (kind.Eq((int)ResponseKind.Identify), identifyByte),
-                (kind.Eq((int)ResponseKind.Counters), counterByte),
                 (kind.Eq((int)ResponseKind.Output), outputByte),
             ], Expr.Const(0, 8)));
         }
 
         private int OutputCapacityOf() => options.MaxPayload / ports.OutputBeatBytes;
-
-        /// <summary>The link's counters, then the accelerator's, snapshotted together by READ_COUNTERS.</summary>
-        private void Counting()
-        {
-            var pulses = new Dictionary<string, Expr>
-            {
-                ["noise_bytes"] = m.Input("ev_junk", 1),
-                ["frames_dropped"] = m.Input("ev_dropped", 1),
-                ["uart_frame_errors"] = m.Input("ev_frame_error", 1),
-                ["uart_overruns"] = m.Input("ev_overrun", 1),
-            };
-            foreach (var (name, increment) in _events)
-                pulses[name] = pulses.TryGetValue(name, out var other) ? other | increment : increment;
-            var values = new List<Expr>();
-            foreach (var name in LinkCounters.Names)
-            {
-                var counter = m.Register($"{name}_q", 32, resetValue: 0);
-                m.Next(counter, counter + 1, enable: pulses[name]);
-                values.Add(counter);
-            }
-            values.AddRange(ports.Counters.Select(name => (Expr)m.Input($"acc_{name}", 32)));
-            // The first counter is the lowest 32 bits, so byte i of the answer is bit 8i of the snapshot.
-            m.Next(_snapshot, Expr.Concat(values.AsEnumerable().Reverse().ToArray()), enable: _snapshotNow);
-        }
     }
 }

@@ -7,7 +7,7 @@ public sealed partial class CommandEngine
     /// <summary>The engine's construction, one concern per method; the fields are its shared signals.</summary>
     private sealed partial class Build(ModuleBuilder m, LinkOptions options, AcceleratorPorts ports, LinkIdentity identity)
     {
-        private const int Idle = 0, Dispatch = 1, WriteWords = 2, RunBeats = 3, Drain = 4, Respond = 5;
+        private const int Idle = 0, Dispatch = 1, WriteWords = 2, RunBeats = 3, Drain = 4, Respond = 5, FillCounters = 6;
         private readonly int _lw = options.LengthWidth;
         private readonly int _ow = options.OffsetWidth;
         private readonly FrameDescriptor _descriptor = new(options.LengthWidth);
@@ -31,6 +31,7 @@ public sealed partial class CommandEngine
             Dispatching();
             Writing();
             Running();
+            Filling();
             Answering();
             Counting();
         }
@@ -105,7 +106,6 @@ public sealed partial class CommandEngine
             _answers.Add(new Answer(dispatching & inOrder & ~known, FrameType.Nak, nakLength, ResponseKind.Nak, NakReason.UnknownType, false));
             _answers.Add(new Answer(dispatching & inOrder & known & ~lengthOk, FrameType.Nak, nakLength, ResponseKind.Nak, NakReason.Malformed, false));
             _answers.Add(new Answer(dispatching & inOrder & lengthOk & isReset, FrameType.Ack, zero, ResponseKind.Empty, null, true));
-            _answers.Add(new Answer(dispatching & inOrder & lengthOk & isCounters, FrameType.Ack, Expr.Const(4 * CounterCount, _lw), ResponseKind.Counters, null, true));
             _answers.Add(new Answer(dispatching & behind & _seq.Eq(_lastSeq), FrameType.Ack, zero, ResponseKind.Empty, null, false, Replay: true));
             _answers.Add(new Answer(dispatching & behind & _seq.Ne(_lastSeq), FrameType.Ack, zero, ResponseKind.Empty, null, false));
             _answers.Add(new Answer(dispatching & ahead & ~_gap, FrameType.Nak, nakLength, ResponseKind.Nak, NakReason.Sequence, false));
@@ -115,8 +115,7 @@ public sealed partial class CommandEngine
 
             var startWrite = m.Define("start_write", dispatching & inOrder & lengthOk & isWrite);
             var startRun = m.Define("start_run", dispatching & inOrder & lengthOk & isRun);
-            _snapshotNow = m.Define("snapshot_now", dispatching & inOrder & lengthOk & isCounters);
-            _snapshot = m.Register("snapshot_q", 32 * CounterCount);
+            _startFill = m.Define("start_fill", dispatching & inOrder & lengthOk & isCounters);
             var stateReset = m.Output("state_reset", 1);
             m.Assign(stateReset, m.Registered("state_reset_q", dispatching & inOrder & lengthOk & isReset, resetValue: 0));
             _startWrite = startWrite;
@@ -124,7 +123,7 @@ public sealed partial class CommandEngine
             _silent = silent;
         }
 
-        private Expr _startWrite = null!, _startRun = null!, _silent = null!, _snapshotNow = null!;
+        private Expr _startWrite = null!, _startRun = null!, _silent = null!, _startFill = null!;
 
         /// <summary>value is a multiple of bytes (a power of two).</summary>
         private static Expr Aligned(Expr value, int bytes) => bytes == 1 ? Expr.True : value[BitWidth.Log2Ceiling(bytes) - 1, 0].Eq(0);

@@ -8,6 +8,7 @@ public sealed partial class CommandEngine
     {
         private Signal _overflow = null!, _outCount = null!;
         private Memory _outputBuffer = null!;
+        private Expr _captureBeat = null!, _outputBeat = null!;
 
         /// <summary>Payload bytes come out of the frame buffer one cycle after they are asked for.</summary>
         private void Reader(Expr start, Expr ask)
@@ -30,18 +31,19 @@ public sealed partial class CommandEngine
             var address = m.Register("address_q", 32);
             m.Describe(address, "the word address of the next write, little endian from the payload's first 4 bytes");
             var lane = m.Register("word_lane_q", Math.Max(1, BitWidth.Log2Ceiling(wb)));
-            // The bytes of a word before its last; the last comes straight from the buffer.
-            var word = wb == 1 ? null : m.Register("word_q", 8 * (wb - 1));
-            var assembled = word is null ? _bufferByte : Expr.Concat(_bufferByte, word);
             var dataByte = m.Define("data_byte", got & ~addressPhase);
             var wordDone = m.Define("word_done", dataByte & lane.Eq(wb - 1));
             var addressBad = m.Define("address_bad", aw < 32 ? address[31, aw].Ne(0) : Expr.False);
             m.Next(address, Expr.Mux(addressPhase, Expr.Concat(_bufferByte, address[31, 8]), address + 1), enable: (got & addressPhase) | wordDone);
             m.Next(lane, Expr.Mux(_startWrite | wordDone, Expr.Zero(lane.Type), lane + 1), enable: _startWrite | dataByte);
-            if (word is not null) m.Next(word, assembled[8 * wb - 1, 8], enable: dataByte);
             m.Assign(m.Output("cfg_wr_en", 1), m.Registered("cfg_wr_en_q", wordDone & ~addressBad, resetValue: 0));
             m.Assign(m.Output("cfg_wr_addr", aw), m.Registered("cfg_wr_addr_q", address[aw - 1, 0], enable: wordDone));
-            m.Assign(m.Output("cfg_wr_data", ports.DataWidth), m.Registered("cfg_wr_data_q", assembled[ports.DataWidth - 1, 0], enable: wordDone));
+            // Each byte lands in its lane of the word on the bus: complete from the cycle after its
+            // last byte (cfg_wr_en's), while the next word's first byte lands a cycle later at the earliest.
+            var lanes = Enumerable.Range(0, (ports.DataWidth + 7) / 8)
+                .Select(k => (Expr)m.Registered($"wr_data_lane{k}_q", _bufferByte[Math.Min(8, ports.DataWidth - 8 * k) - 1, 0], enable: dataByte & lane.Eq(k)))
+                .Reverse().ToArray();
+            m.Assign(m.Output("cfg_wr_data", ports.DataWidth), lanes.Length == 1 ? lanes[0] : Expr.Concat(lanes));
 
             // Judged per word as it is written: the address after the last word may be past the end.
             var refused = m.Register("address_refused_q", 1);
@@ -82,8 +84,9 @@ public sealed partial class CommandEngine
             var capture = m.Define("capture", fromValid & (In(RunBeats) | In(Drain)));
             _overflow = m.Register("overflow_q", 1);
             _outputBuffer = m.Memory("output_buffer", 8 * ob, capacity);
-            _outputBuffer.Write(capture & ~full, _outCount[BitWidth.Log2Ceiling(capacity) - 1, 0], fromData.Resize(8 * ob));
-            m.Next(_outCount, Expr.Mux(_startRun, Expr.Zero(_outCount.Type), _outCount + 1), enable: _startRun | (capture & ~full));
+            // Written in Counting: READ_COUNTERS fills the same buffer with the counters.
+            _captureBeat = m.Define("capture_beat", capture & ~full);
+            _outputBeat = fromData.Resize(8 * ob);
             m.Next(_overflow, Expr.Mux(_startRun, Expr.False, Expr.True), enable: _startRun | (capture & full));
 
             _inputsDone = m.Define("inputs_done", In(RunBeats) & _arrived.Eq(_length) & ~_readValid & ~beatValid);

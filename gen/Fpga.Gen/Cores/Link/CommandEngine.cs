@@ -11,8 +11,9 @@ namespace Fpga.Gen.Cores.Link;
 /// one gets a bare ACK, one ahead is refused once with NAK(Sequence) naming the expected
 /// number, and IDENTIFY re-synchronizes the numbering. Whatever executes, executes once.
 /// Answers leave through the frame encoder, whose payload bytes this engine serves from the
-/// answer's source (NAK bytes, identity ROM, counter snapshot or RUN output buffer), so a
-/// stored answer can be replayed as long as no later command replaced its source.
+/// answer's source (NAK bytes, identity ROM, or the output buffer: a RUN's output beats or the
+/// counters READ_COUNTERS copied into it), so a stored answer can be replayed as long as no
+/// later command replaced its source.
 /// </summary>
 public sealed partial class CommandEngine
 {

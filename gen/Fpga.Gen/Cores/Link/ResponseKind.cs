@@ -8,8 +8,6 @@ internal enum ResponseKind
     Nak = 1,
     /// <summary><see cref="LinkIdentity"/>: the design id port, then the identity ROM.</summary>
     Identify = 2,
-    /// <summary>The counter snapshot taken when READ_COUNTERS ran.</summary>
-    Counters = 3,
-    /// <summary>The output beats the last RUN collected.</summary>
-    Output = 4,
+    /// <summary>The output buffer: the output beats the last RUN collected, or the counters READ_COUNTERS copied there.</summary>
+    Output = 3,
 }
