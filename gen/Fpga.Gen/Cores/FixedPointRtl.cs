@@ -22,15 +22,39 @@ public static class FixedPointRtl
         return s >= wide.Width ? Expr.SConst(0, 1) : rounded[wide.Width - 1, s].AsSigned();
     }
 
-    /// <summary>sat_Q(x): clamp a signed value to the format's range and narrow it to the format's width.</summary>
+    /// <summary>
+    /// rshr(x, s) + b with one adder: for s &gt; 0 and an integer b,
+    /// floor((x + 2^(s-1)) / 2^s) + b = floor((x + 2^(s-1) + b 2^s) / 2^s), and 2^(s-1) + b 2^s
+    /// is b's bits followed by a one and s - 1 zeros, a constant-free concatenation. The sum is
+    /// the same integer as AddWide(RoundShiftRight(x, s), b), one bit narrower at most.
+    /// </summary>
+    public static Expr RoundShiftRightAdd(Expr x, int s, Expr b)
+    {
+        if (!x.Signed || !b.Signed) throw new HdlConstructionException("RoundShiftRightAdd works on signed values");
+        if (s <= 0) return AddWide(RoundShiftRight(x, s), b);
+        var offset = Expr.Concat(b.AsUnsigned(), Expr.Const(BigInteger.One << (s - 1), s)).AsSigned();
+        var sum = AddWide(x, offset);
+        return sum[sum.Width - 1, s].AsSigned();
+    }
+
+    /// <summary>
+    /// sat_Q(x): clamp a signed value to the format's range and narrow it to the format's width.
+    /// x fits iff its bits from the top down to the format's sign bit are all equal; otherwise
+    /// the result is the bound on x's side, {sign, ~sign...}. Reduction gates, not comparators:
+    /// no carry chain.
+    /// </summary>
     public static Expr Saturate(Expr x, FixedFormat format)
     {
         if (!x.Signed) throw new HdlConstructionException("Saturate works on signed values");
-        if (x.Width <= format.Width) return x.Resize(format.Width);
-        var max = Expr.SConst(format.Max, x.Width);
-        var min = Expr.SConst(format.Min, x.Width);
-        return Expr.Mux(x.Gt(max), Expr.SConst(format.Max, format.Width),
-            Expr.Mux(x.Lt(min), Expr.SConst(format.Min, format.Width), x.Resize(format.Width)));
+        int w = format.Width;
+        if (x.Width <= w) return x.Resize(w);
+        if (x is ConstExpr constant)
+            return Expr.SConst(BigInteger.Max(format.Min, BigInteger.Min(format.Max, constant.Value)), w);
+        var top = x[x.Width - 1, w - 1];
+        var fits = top.ReduceAnd() | ~top.ReduceOr();
+        var sign = x[x.Width - 1];
+        var bound = w == 1 ? sign : Expr.Concat(sign, Expr.Replicate(~sign, w - 1));
+        return Expr.Mux(fits, x[w - 1, 0], bound).AsSigned();
     }
 
     /// <summary>A signed sum at a width that holds any sum of the two operands.</summary>

@@ -99,8 +99,9 @@ public sealed class LstmCellUnit
         var first = new List<Signal> { sFirst, m.Registered("first_s1", sFirst, enable: advance) };
         var units = new List<Signal> { unit, m.Registered("unit_s1", unit, enable: advance) };
 
-        // Stage 2: pre-activations z = sat_Gate(rshr(acc, FA + FG - FZ) + bias). Only their
-        // table addresses are registered: the tables read nothing finer.
+        // Stage 2: pre-activations z = sat_Gate(rshr(acc, FA + FG - FZ) + bias), the rounding
+        // half and the bias in one adder and the saturation from the sum's top bits. Only
+        // their table addresses are registered: the tables read nothing finer.
         int shift = AccumulatorShift(spec);
         var z = new TableInput[4];
         string[] gates = ["i", "f", "g", "o"];
@@ -108,7 +109,7 @@ public sealed class LstmCellUnit
         {
             var acc = accS1[(q + 1) * accumulatorWidth - 1, q * accumulatorWidth].AsSigned();
             var bias = biasS1[(q + 1) * wz - 1, q * wz].AsSigned();
-            var preActivation = FixedPointRtl.Saturate(FixedPointRtl.AddWide(FixedPointRtl.RoundShiftRight(acc, shift), bias), spec.Gate);
+            var preActivation = FixedPointRtl.Saturate(FixedPointRtl.RoundShiftRightAdd(acc, shift, bias), spec.Gate);
             z[q] = functions.Locate($"z_{gates[q]}", preActivation, spec.Gate.Fraction, 1);
         }
         Signal Delay(List<Signal> chain, string name, int stage, string suffix = "", BigInteger? resetValue = null)
