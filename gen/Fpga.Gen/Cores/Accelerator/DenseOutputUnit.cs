@@ -11,22 +11,17 @@ namespace Fpga.Gen.Cores.Accelerator;
 /// <c>sat_Gate(rshr(acc, FA + FG - FZ) + Bias[row])</c>, one per output beat; the padding rows
 /// (PE need not divide the dense outputs) are dropped and tlast marks the last real row.
 ///
-/// Input  s_axis: tdata = PE signed accumulators, tlast on the product's last beat. The beat
-///        is read lane by lane where it stands and taken with its last lane: the unit that
-///        offers it holds it meanwhile (AXI-Stream), so the unit keeps no copy of it.
+/// Input  s_axis: tdata = PE signed accumulators, tlast on the product's last beat.
 /// Output m_axis: tdata = a logit in the Gate format, tlast on the last one.
 /// Biases: b_wr_* writes the Gate-format bias of a (padded) row.
 /// </summary>
 public sealed class DenseOutputUnit
 {
     /// <summary>
-    /// Cycles from the beat on s_axis to the sink taking its lane-0 logit: its lane enters
-    /// stage 1 (bias read), the output register, the sink's edge.
+    /// Cycles from the beat on s_axis to the sink taking its lane-0 logit: the beat is taken,
+    /// its lane enters stage 1 (bias read), the output register, the sink's edge.
     /// </summary>
-    public const int Latency = 3;
-
-    /// <summary>Cycles a beat waits on s_axis before it is taken: one lane a cycle, taken with the last.</summary>
-    public static int BeatWait(AcceleratorSpec spec) => spec.Pe - 1;
+    public const int Latency = 4;
 
     private DenseOutputUnit(ModuleIr module) => Module = module;
 
@@ -54,22 +49,30 @@ public sealed class DenseOutputUnit
         var output = new OutputSkidBuffer(m);
         var advance = output.Advance;
 
-        // The offered beat hands out one lane per cycle while the pipeline moves.
+        // A held beat hands out one lane per cycle while the pipeline moves.
+        var held = m.Register("held_valid_q", 1, resetValue: 0);
+        var beat = m.Register("held_beat_q", pe * accumulatorWidth);
+        var heldLast = m.Register("held_last_q", 1);
         int laneBits = BitWidth.Log2Ceiling(Math.Max(2, pe));
         // With PE 1 every beat is one lane: no lane counter.
         var lane = pe == 1 ? null : m.Register("lane_q", laneBits, resetValue: 0);
         var row = m.Register("row_q", rowBits, resetValue: 0);
         var laneLast = m.Define("lane_last", lane is null ? Expr.True : lane.Eq(pe - 1));
-        var take = m.Define("take_lane", sValid & advance);
-        m.Assign(sReady, advance & laneLast);
+        var take = m.Define("take_lane", held & advance);
+        var free = m.Define("beat_free", ~held | (take & laneLast));
+        m.Assign(sReady, free);
+        var accept = m.Define("accept", sValid & free);
+        m.Next(held, Expr.Mux(accept, Expr.True, Expr.Mux(take & laneLast, Expr.False, held)));
+        m.Next(beat, sData, enable: accept);
+        m.Next(heldLast, sLast, enable: accept);
         if (lane is not null) m.Next(lane, Expr.Mux(laneLast, Expr.Zero(lane.Type), lane + 1), enable: take);
-        var productLast = m.Define("product_last", sLast & laneLast);
+        var productLast = m.Define("product_last", heldLast & laneLast);
         m.Next(row, Expr.Mux(productLast, Expr.Zero(row.Type), row + 1), enable: take);
 
         // Stage 1: the lane's accumulator and its row's bias (a registered read).
-        Expr selected = sData[accumulatorWidth - 1, 0];
+        Expr selected = beat[accumulatorWidth - 1, 0];
         for (int p = 1; p < pe; p++)
-            selected = Expr.Mux(lane!.Eq(p), sData[(p + 1) * accumulatorWidth - 1, p * accumulatorWidth], selected);
+            selected = Expr.Mux(lane!.Eq(p), beat[(p + 1) * accumulatorWidth - 1, p * accumulatorWidth], selected);
         var biases = m.Memory("dense_biases", wz, Math.Max(2, rows)).WithStyle(MemoryPlacement.For(spec, wz, Math.Max(2, rows)));
         biases.Write(bWrEn, bWrAddr, bWrData.AsUnsigned());
         var biasS1 = biases.ReadRegistered("bias_s1", row, advance);
@@ -78,7 +81,7 @@ public sealed class DenseOutputUnit
         var validS1 = m.Registered("valid_s1_q", take & realRow, enable: advance, resetValue: 0);
         var lastS1 = m.Registered("last_s1", row.Eq(outputs - 1), enable: advance);
 
-        var logit = FixedPointRtl.Saturate(FixedPointRtl.RoundShiftRightAdd(accS1, LstmCellUnit.AccumulatorShift(spec), biasS1.AsSigned()), spec.Gate);
+        var logit = FixedPointRtl.Saturate(FixedPointRtl.AddWide(FixedPointRtl.RoundShiftRight(accS1, LstmCellUnit.AccumulatorShift(spec)), biasS1.AsSigned()), spec.Gate);
         var packed = m.Wire("out_word", wz + 1);
         var packedNext = m.Define("logit_word", Expr.Concat(lastS1, logit.AsUnsigned()));
         output.Connect(validS1, packedNext, mValid, packed, mReady);

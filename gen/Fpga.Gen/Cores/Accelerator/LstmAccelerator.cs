@@ -73,9 +73,8 @@ public sealed partial class LstmAccelerator
     /// <summary>
     /// Extra cycles after a sequence's last step for the logits (0 without), with a ready sink:
     /// the first row fold's issue c = ceil(H / SIMD) kw ka and the unit's tail; then one beat
-    /// every c + PE - 1 cycles (the output unit reads a beat one logit a cycle where it stands
-    /// and takes it with the last, and the product waits meanwhile); the lanes of the last beat
-    /// up to the last real row; then the output unit's pipeline and the hand-over.
+    /// every max(c, PE) cycles (the output unit hands out one logit a cycle); the lanes of the
+    /// last beat up to the last real row; then the output unit's pipeline and the hand-over.
     /// </summary>
     public long DenseCycles
     {
@@ -84,7 +83,7 @@ public sealed partial class LstmAccelerator
             if (!AcceleratorFolding.HasDense(Spec)) return 0;
             var recurrent = Folding.Layers[^1].Recurrent;
             long fold = (long)recurrent.ColFolds * recurrent.WeightCodes * recurrent.ActivationCodes;
-            return fold + Mvu.XnorMvu.TailOf(recurrent) + (recurrent.ExtraRowFolds - 1) * (fold + DenseOutputUnit.BeatWait(Spec))
+            return fold + Mvu.XnorMvu.TailOf(recurrent) + (recurrent.ExtraRowFolds - 1) * Math.Max(fold, Spec.Pe)
                 + (Spec.DenseOutputs - 1) % Spec.Pe + DenseOutputUnit.Latency + AcceleratorFolding.HandoverCycles;
         }
     }
@@ -93,7 +92,7 @@ public sealed partial class LstmAccelerator
     public const string CyclesPerStepFormula =
         "max over layers of (max(input issue + its tail, recurrent issue + its tail) + 6 (cell) + 1 (re-quantizer takes the last h) + re-quantizer) + 1 (next tick), "
         + "the layers pipelined across steps (layer l on step t, layer l+1 on step t-1); tail = 6, or 6 + PE with shared multipliers (iCE40); "
-        + "issue = (4H / PE) * ceil(n / SIMD) * kw * ka, greedy or static re-quantizer = ka * (ceil(H / W) + 1) + 1 with W = SIMD (iCE40: W = 1)";
+        + "issue = (4H / PE) * ceil(n / SIMD) * kw * ka, greedy or static re-quantizer = ka * (ceil(H / W) + 1) + 1 with W = SIMD (iCE40: the largest divisor of SIMD up to 4)";
 
     /// <summary>What a beat adapter (PE other than 4) adds to each layer's term of <see cref="CyclesPerStepFormula"/>; the manifest states it only then.</summary>
     public const string BeatAdapterFormula =
