@@ -92,7 +92,7 @@ public sealed partial class LstmAccelerator
     public const string CyclesPerStepFormula =
         "max over layers of (max(input issue + its tail, recurrent issue + its tail) + 6 (cell) + 1 (re-quantizer takes the last h) + re-quantizer) + 1 (next tick), "
         + "the layers pipelined across steps (layer l on step t, layer l+1 on step t-1); tail = 6, or 6 + PE with shared multipliers (iCE40); "
-        + "issue = (4H / PE) * ceil(n / SIMD) * kw * ka, greedy or static re-quantizer = ka * (ceil(H / W) + 1) + 1 with W = SIMD (iCE40: the largest divisor of SIMD up to 4)";
+        + "issue = (4H / PE) * ceil(n / SIMD) * kw * ka, greedy or static re-quantizer = ka * (ceil(H / W) + 1) + 1 with W = SIMD (iCE40: 1, one unit a cycle)";
 
     /// <summary>What a beat adapter (PE other than 4) adds to each layer's term of <see cref="CyclesPerStepFormula"/>; the manifest states it only then.</summary>
     public const string BeatAdapterFormula =
