@@ -22,28 +22,30 @@ internal static class FitBenchmark
     /// <summary>Hidden sizes tried, largest first.</summary>
     public static readonly int[] HiddenSizes = [512, 384, 320, 256, 224, 192, 160, 128, 96, 64, 32];
 
-    public static AcceleratorSpec SpecFor(int codes, int hidden) => new AcceleratorSpec
+    /// <summary>The main job's spec (folding, formats, memories, clock) with the codes and hidden size changed.</summary>
+    public static AcceleratorSpec SpecFor(AcceleratorSpec mainJob, int codes, int hidden) =>
+        (mainJob with { HiddenSize = hidden, WeightCodes = codes, ActivationCodes = codes }).Validate();
+
+    /// <summary>host/models/fashion-mnist-w2a2.spec.json, found from the working directory upward.</summary>
+    private static AcceleratorSpec MainJobSpec()
     {
-        InputSize = 28,
-        HiddenSize = hidden,
-        Layers = 1,
-        DenseOutputs = 10,
-        WeightCodes = codes,
-        ActivationCodes = codes,
-        Pe = 4,
-        Simd = 16,
-        Requantization = HiddenRequantization.Greedy,
-        Output = OutputMode.LogitsAtEnd,
-        Memory = MemoryTechnology.Ice40,
-        ClockHz = 42_000_000,
-    }.Validate();
+        const string relative = "host/models/fashion-mnist-w2a2.spec.json";
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        {
+            string path = Path.Combine(directory.FullName, relative);
+            if (File.Exists(path)) return AcceleratorSpec.FromJson(File.ReadAllText(path), path);
+        }
+        throw new FileNotFoundException($"{relative} not found above {Directory.GetCurrentDirectory()}: run from the repository");
+    }
 
     public static void Run(TextWriter output) => Run(output, [1, 2, 3, 4]);
 
     public static void Run(TextWriter output, IReadOnlyList<int> codeCounts)
     {
         var board = SupportedBoards.IceBreaker;
-        output.WriteLine($"largest model that fits the {board.Title} ({board.Device}): 28 inputs, 1 layer, dense 10, greedy, PE 4, SIMD 16, iCE40 memories, 42 MHz");
+        var mainJob = MainJobSpec();
+        output.WriteLine($"largest model that fits the {board.Title} ({board.Device}): the main job's spec ({mainJob.InputSize} inputs, {mainJob.Layers} layer, dense {mainJob.DenseOutputs}, " +
+            $"{mainJob.Requantization.ToString().ToLowerInvariant()}, PE {mainJob.Pe}, SIMD {mainJob.Simd}, coefficients {mainJob.WeightCoefficient}, {mainJob.Memory} memories, {mainJob.ClockHz / 1e6:0.##} MHz) with H and kw = ka changed");
         output.WriteLine($"  {"kw=ka",5} {"hidden",6} {"LC",11} {"SB_LUT4",7} {"FF",5} {"EBR",5} {"SPRAM",5} {"DSP",4} {"Fmax",10} {"yosys+nextpnr",13}  tried");
         foreach (int codes in codeCounts)
         {
@@ -51,7 +53,7 @@ internal static class FitBenchmark
             foreach (int hidden in HiddenSizes)
             {
                 AcceleratorSpec spec;
-                try { spec = SpecFor(codes, hidden); }
+                try { spec = SpecFor(mainJob, codes, hidden); }
                 catch (SpecValidationException) { continue; }
                 var design = AcceleratorBoard.For(board, spec);
                 var rtl = VerilogEmitter.EmitHierarchy(design.Top);

@@ -13,7 +13,7 @@ namespace Fpga.Host.Verification;
 /// </summary>
 public sealed record AcceleratorCheckShape(int Inputs, int Hidden, int Layers, int DenseOutputs, OutputMode Output, int Codes, int Simd,
     HiddenRequantization Requantization = HiddenRequantization.Greedy, int? WeightCodes = null, NonlinearityKind Nonlinearity = NonlinearityKind.Table,
-    MemoryTechnology Memory = MemoryTechnology.Inferred, int Pe = 4)
+    MemoryTechnology Memory = MemoryTechnology.Inferred, int Pe = 4, FixedFormat? Coefficients = null)
 {
     public int Kw => WeightCodes ?? Codes;
 
@@ -21,7 +21,8 @@ public sealed record AcceleratorCheckShape(int Inputs, int Hidden, int Layers, i
         $"{Inputs} in, H {Hidden}, {Layers} layer{(Layers == 1 ? "" : "s")}, {(Output == OutputMode.LogitsAtEnd ? $"{DenseOutputs} logits" : "h")}, kw {Kw} ka {Codes}, SIMD {Simd}, "
         + $"{Requantization.ToString().ToLowerInvariant()}, {(Nonlinearity == NonlinearityKind.Table ? "table" : "pwl")}"
         + (Memory == MemoryTechnology.Inferred ? "" : $", {Memory.ToString().ToLowerInvariant()} memories")
-        + (Pe == 4 ? "" : $", PE {Pe}");
+        + (Pe == 4 ? "" : $", PE {Pe}")
+        + (Coefficients is null ? "" : $", coefficients {Coefficients}");
 }
 
 /// <summary>Everything checked of one generated accelerator top against the golden model.</summary>
@@ -48,6 +49,7 @@ public static class AcceleratorBlockCheck
         {
             Output = shape.Output, Requantization = shape.Requantization, Nonlinearity = shape.Nonlinearity, Memory = shape.Memory,
         };
+        if (shape.Coefficients is { } format) spec = spec with { WeightCoefficient = format, ActivationCoefficient = format };
         var batch = RandomLstmModel.Inputs(sequences, steps, shape.Inputs, seed + 1);
         // Static coefficients are calibrated on the float model over the same inputs, as a user would on a calibration set.
         var calibration = shape.Requantization == HiddenRequantization.Static ? StaticCalibration.Calibrate(model, batch, shape.Codes) : null;

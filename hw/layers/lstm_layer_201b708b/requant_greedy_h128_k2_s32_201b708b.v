@@ -26,8 +26,6 @@ module requant_greedy_h128_k2_s32_201b708b (
   wire line_end;
   reg out_valid_q;
   wire out_free;
-  reg signed [11:0] g0_q;
-  reg signed [11:0] g1_q;
   wire signed [12:0] original;
   wire accept;
   reg signed [12:0] lane0_q;
@@ -70,7 +68,7 @@ module requant_greedy_h128_k2_s32_201b708b (
   wire pass_done;
   wire in_coefficient;
   reg [415:0] residual_line_q;
-  wire signed [11:0] pass_coefficient;
+  reg signed [11:0] pass_coefficient_q;
   wire signed [12:0] pass_level;
   wire signed [12:0] updated0;
   wire signed [12:0] updated1;
@@ -106,6 +104,8 @@ module requant_greedy_h128_k2_s32_201b708b (
   wire signed [12:0] updated31;
   wire [31:0] pass_word;
   reg signed [19:0] sum_q;
+  reg signed [19:0] magnitude_q;
+  wire signed [19:0] sum_total;
   wire signed [11:0] greedy_coefficient;
   reg [43:0] out_data_q;
   reg out_last_q;
@@ -225,8 +225,7 @@ module requant_greedy_h128_k2_s32_201b708b (
   assign pass_step = (state_q == 3'd2) & out_free;
   assign pass_done = pass_step & last_line;
   assign in_coefficient = state_q == 3'd1;
-  assign pass_coefficient = (code_q == 1'd0) ? g0_q : g1_q;
-  assign pass_level = $signed({pass_coefficient[11], pass_coefficient}) << 0;
+  assign pass_level = $signed({pass_coefficient_q[11], pass_coefficient_q}) << 0;
   assign tmp = $signed(residual_line_q[12:0]);
   assign updated0 = (~tmp[12]) ? ($signed(residual_line_q[12:0]) - pass_level) : ($signed(residual_line_q[12:0]) + pass_level);
   assign tmp_1 = $signed(residual_line_q[25:13]);
@@ -292,7 +291,8 @@ module requant_greedy_h128_k2_s32_201b708b (
   assign tmp_31 = $signed(residual_line_q[415:403]);
   assign updated31 = (~tmp_31[12]) ? ($signed(residual_line_q[415:403]) - pass_level) : ($signed(residual_line_q[415:403]) + pass_level);
   assign pass_word = {~tmp_31[12], ~tmp_30[12], ~tmp_29[12], ~tmp_28[12], ~tmp_27[12], ~tmp_26[12], ~tmp_25[12], ~tmp_24[12], ~tmp_23[12], ~tmp_22[12], ~tmp_21[12], ~tmp_20[12], ~tmp_19[12], ~tmp_18[12], ~tmp_17[12], ~tmp_16[12], ~tmp_15[12], ~tmp_14[12], ~tmp_13[12], ~tmp_12[12], ~tmp_11[12], ~tmp_10[12], ~tmp_9[12], ~tmp_8[12], ~tmp_7[12], ~tmp_6[12], ~tmp_5[12], ~tmp_4[12], ~tmp_3[12], ~tmp_2[12], ~tmp_1[12], ~tmp[12]};
-  assign tmp_32 = ({1'd0, $unsigned(sum_q)} << 1) + 21'd128;
+  assign sum_total = sum_q + magnitude_q;
+  assign tmp_32 = ({1'd0, $unsigned(sum_total)} << 1) + 21'd128;
   assign tmp_33 = tmp_32[20:8];
   assign greedy_coefficient = (tmp_32[20:8] > 13'd2047) ? 12'sd2047 : $signed(tmp_33[11:0]);
   assign m_axis_tvalid = out_valid_q;
@@ -310,9 +310,12 @@ module requant_greedy_h128_k2_s32_201b708b (
       code_q <= 1'd0;
       pass_line_q <= 2'd0;
       sum_q <= 20'sd0;
+      magnitude_q <= 20'sd0;
     end else begin
       state_q <= (accept & last_unit) ? 3'd1 : (in_coefficient ? 3'd2 : ((pass_done & (~last_code)) ? 3'd1 : ((pass_done & last_code) ? 3'd0 : state_q)));
       out_valid_q <= pass_step ? 1'd1 : (m_axis_tready ? 1'd0 : out_valid_q);
+      sum_q <= in_coefficient ? 20'sd0 : sum_total;
+      magnitude_q <= (accept | (pass_step & (~last_code))) ? ((state_q == 3'd0) ? ((original < 13'sd0) ? (-$signed({{7{original[12]}}, original})) : $signed({{7{original[12]}}, original})) : (((((((updated0 < 13'sd0) ? (-$signed({{7{updated0[12]}}, updated0})) : $signed({{7{updated0[12]}}, updated0})) + ((updated1 < 13'sd0) ? (-$signed({{7{updated1[12]}}, updated1})) : $signed({{7{updated1[12]}}, updated1}))) + (((updated2 < 13'sd0) ? (-$signed({{7{updated2[12]}}, updated2})) : $signed({{7{updated2[12]}}, updated2})) + ((updated3 < 13'sd0) ? (-$signed({{7{updated3[12]}}, updated3})) : $signed({{7{updated3[12]}}, updated3})))) + ((((updated4 < 13'sd0) ? (-$signed({{7{updated4[12]}}, updated4})) : $signed({{7{updated4[12]}}, updated4})) + ((updated5 < 13'sd0) ? (-$signed({{7{updated5[12]}}, updated5})) : $signed({{7{updated5[12]}}, updated5}))) + (((updated6 < 13'sd0) ? (-$signed({{7{updated6[12]}}, updated6})) : $signed({{7{updated6[12]}}, updated6})) + ((updated7 < 13'sd0) ? (-$signed({{7{updated7[12]}}, updated7})) : $signed({{7{updated7[12]}}, updated7}))))) + (((((updated8 < 13'sd0) ? (-$signed({{7{updated8[12]}}, updated8})) : $signed({{7{updated8[12]}}, updated8})) + ((updated9 < 13'sd0) ? (-$signed({{7{updated9[12]}}, updated9})) : $signed({{7{updated9[12]}}, updated9}))) + (((updated10 < 13'sd0) ? (-$signed({{7{updated10[12]}}, updated10})) : $signed({{7{updated10[12]}}, updated10})) + ((updated11 < 13'sd0) ? (-$signed({{7{updated11[12]}}, updated11})) : $signed({{7{updated11[12]}}, updated11})))) + ((((updated12 < 13'sd0) ? (-$signed({{7{updated12[12]}}, updated12})) : $signed({{7{updated12[12]}}, updated12})) + ((updated13 < 13'sd0) ? (-$signed({{7{updated13[12]}}, updated13})) : $signed({{7{updated13[12]}}, updated13}))) + (((updated14 < 13'sd0) ? (-$signed({{7{updated14[12]}}, updated14})) : $signed({{7{updated14[12]}}, updated14})) + ((updated15 < 13'sd0) ? (-$signed({{7{updated15[12]}}, updated15})) : $signed({{7{updated15[12]}}, updated15})))))) + ((((((updated16 < 13'sd0) ? (-$signed({{7{updated16[12]}}, updated16})) : $signed({{7{updated16[12]}}, updated16})) + ((updated17 < 13'sd0) ? (-$signed({{7{updated17[12]}}, updated17})) : $signed({{7{updated17[12]}}, updated17}))) + (((updated18 < 13'sd0) ? (-$signed({{7{updated18[12]}}, updated18})) : $signed({{7{updated18[12]}}, updated18})) + ((updated19 < 13'sd0) ? (-$signed({{7{updated19[12]}}, updated19})) : $signed({{7{updated19[12]}}, updated19})))) + ((((updated20 < 13'sd0) ? (-$signed({{7{updated20[12]}}, updated20})) : $signed({{7{updated20[12]}}, updated20})) + ((updated21 < 13'sd0) ? (-$signed({{7{updated21[12]}}, updated21})) : $signed({{7{updated21[12]}}, updated21}))) + (((updated22 < 13'sd0) ? (-$signed({{7{updated22[12]}}, updated22})) : $signed({{7{updated22[12]}}, updated22})) + ((updated23 < 13'sd0) ? (-$signed({{7{updated23[12]}}, updated23})) : $signed({{7{updated23[12]}}, updated23}))))) + (((((updated24 < 13'sd0) ? (-$signed({{7{updated24[12]}}, updated24})) : $signed({{7{updated24[12]}}, updated24})) + ((updated25 < 13'sd0) ? (-$signed({{7{updated25[12]}}, updated25})) : $signed({{7{updated25[12]}}, updated25}))) + (((updated26 < 13'sd0) ? (-$signed({{7{updated26[12]}}, updated26})) : $signed({{7{updated26[12]}}, updated26})) + ((updated27 < 13'sd0) ? (-$signed({{7{updated27[12]}}, updated27})) : $signed({{7{updated27[12]}}, updated27})))) + ((((updated28 < 13'sd0) ? (-$signed({{7{updated28[12]}}, updated28})) : $signed({{7{updated28[12]}}, updated28})) + ((updated29 < 13'sd0) ? (-$signed({{7{updated29[12]}}, updated29})) : $signed({{7{updated29[12]}}, updated29}))) + (((updated30 < 13'sd0) ? (-$signed({{7{updated30[12]}}, updated30})) : $signed({{7{updated30[12]}}, updated30})) + ((updated31 < 13'sd0) ? (-$signed({{7{updated31[12]}}, updated31})) : $signed({{7{updated31[12]}}, updated31})))))))) : 20'sd0;
       if (accept) begin
         unit_q <= last_unit ? 7'd0 : (unit_q + 7'd1);
         lane_q <= line_end ? 5'd0 : (lane_q + 5'd1);
@@ -324,19 +327,10 @@ module requant_greedy_h128_k2_s32_201b708b (
       if (pass_step) begin
         pass_line_q <= last_line ? 2'd0 : (pass_line_q + 2'd1);
       end
-      if ((accept | in_coefficient) | (pass_step & (~last_code))) begin
-        sum_q <= in_coefficient ? 20'sd0 : (sum_q + ((state_q == 3'd0) ? ((original < 13'sd0) ? (-$signed({{7{original[12]}}, original})) : $signed({{7{original[12]}}, original})) : (((((((updated0 < 13'sd0) ? (-$signed({{7{updated0[12]}}, updated0})) : $signed({{7{updated0[12]}}, updated0})) + ((updated1 < 13'sd0) ? (-$signed({{7{updated1[12]}}, updated1})) : $signed({{7{updated1[12]}}, updated1}))) + (((updated2 < 13'sd0) ? (-$signed({{7{updated2[12]}}, updated2})) : $signed({{7{updated2[12]}}, updated2})) + ((updated3 < 13'sd0) ? (-$signed({{7{updated3[12]}}, updated3})) : $signed({{7{updated3[12]}}, updated3})))) + ((((updated4 < 13'sd0) ? (-$signed({{7{updated4[12]}}, updated4})) : $signed({{7{updated4[12]}}, updated4})) + ((updated5 < 13'sd0) ? (-$signed({{7{updated5[12]}}, updated5})) : $signed({{7{updated5[12]}}, updated5}))) + (((updated6 < 13'sd0) ? (-$signed({{7{updated6[12]}}, updated6})) : $signed({{7{updated6[12]}}, updated6})) + ((updated7 < 13'sd0) ? (-$signed({{7{updated7[12]}}, updated7})) : $signed({{7{updated7[12]}}, updated7}))))) + (((((updated8 < 13'sd0) ? (-$signed({{7{updated8[12]}}, updated8})) : $signed({{7{updated8[12]}}, updated8})) + ((updated9 < 13'sd0) ? (-$signed({{7{updated9[12]}}, updated9})) : $signed({{7{updated9[12]}}, updated9}))) + (((updated10 < 13'sd0) ? (-$signed({{7{updated10[12]}}, updated10})) : $signed({{7{updated10[12]}}, updated10})) + ((updated11 < 13'sd0) ? (-$signed({{7{updated11[12]}}, updated11})) : $signed({{7{updated11[12]}}, updated11})))) + ((((updated12 < 13'sd0) ? (-$signed({{7{updated12[12]}}, updated12})) : $signed({{7{updated12[12]}}, updated12})) + ((updated13 < 13'sd0) ? (-$signed({{7{updated13[12]}}, updated13})) : $signed({{7{updated13[12]}}, updated13}))) + (((updated14 < 13'sd0) ? (-$signed({{7{updated14[12]}}, updated14})) : $signed({{7{updated14[12]}}, updated14})) + ((updated15 < 13'sd0) ? (-$signed({{7{updated15[12]}}, updated15})) : $signed({{7{updated15[12]}}, updated15})))))) + ((((((updated16 < 13'sd0) ? (-$signed({{7{updated16[12]}}, updated16})) : $signed({{7{updated16[12]}}, updated16})) + ((updated17 < 13'sd0) ? (-$signed({{7{updated17[12]}}, updated17})) : $signed({{7{updated17[12]}}, updated17}))) + (((updated18 < 13'sd0) ? (-$signed({{7{updated18[12]}}, updated18})) : $signed({{7{updated18[12]}}, updated18})) + ((updated19 < 13'sd0) ? (-$signed({{7{updated19[12]}}, updated19})) : $signed({{7{updated19[12]}}, updated19})))) + ((((updated20 < 13'sd0) ? (-$signed({{7{updated20[12]}}, updated20})) : $signed({{7{updated20[12]}}, updated20})) + ((updated21 < 13'sd0) ? (-$signed({{7{updated21[12]}}, updated21})) : $signed({{7{updated21[12]}}, updated21}))) + (((updated22 < 13'sd0) ? (-$signed({{7{updated22[12]}}, updated22})) : $signed({{7{updated22[12]}}, updated22})) + ((updated23 < 13'sd0) ? (-$signed({{7{updated23[12]}}, updated23})) : $signed({{7{updated23[12]}}, updated23}))))) + (((((updated24 < 13'sd0) ? (-$signed({{7{updated24[12]}}, updated24})) : $signed({{7{updated24[12]}}, updated24})) + ((updated25 < 13'sd0) ? (-$signed({{7{updated25[12]}}, updated25})) : $signed({{7{updated25[12]}}, updated25}))) + (((updated26 < 13'sd0) ? (-$signed({{7{updated26[12]}}, updated26})) : $signed({{7{updated26[12]}}, updated26})) + ((updated27 < 13'sd0) ? (-$signed({{7{updated27[12]}}, updated27})) : $signed({{7{updated27[12]}}, updated27})))) + ((((updated28 < 13'sd0) ? (-$signed({{7{updated28[12]}}, updated28})) : $signed({{7{updated28[12]}}, updated28})) + ((updated29 < 13'sd0) ? (-$signed({{7{updated29[12]}}, updated29})) : $signed({{7{updated29[12]}}, updated29}))) + (((updated30 < 13'sd0) ? (-$signed({{7{updated30[12]}}, updated30})) : $signed({{7{updated30[12]}}, updated30})) + ((updated31 < 13'sd0) ? (-$signed({{7{updated31[12]}}, updated31})) : $signed({{7{updated31[12]}}, updated31})))))))));
-      end
     end
   end
 
   always @(posedge clk) begin
-    if (in_coefficient & (code_q == 1'd0)) begin
-      g0_q <= greedy_coefficient;
-    end
-    if (in_coefficient & (code_q == 1'd1)) begin
-      g1_q <= greedy_coefficient;
-    end
     if (accept & (lane_q == 5'd0)) begin
       lane0_q <= original;
     end
@@ -430,8 +424,11 @@ module requant_greedy_h128_k2_s32_201b708b (
     if (accept & (lane_q == 5'd30)) begin
       lane30_q <= original;
     end
+    if (in_coefficient) begin
+      pass_coefficient_q <= greedy_coefficient;
+    end
     if (pass_step) begin
-      out_data_q <= {$unsigned(pass_coefficient), pass_word};
+      out_data_q <= {$unsigned(pass_coefficient_q), pass_word};
       out_last_q <= last_code & last_line;
     end
   end

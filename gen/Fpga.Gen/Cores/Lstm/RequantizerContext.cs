@@ -48,7 +48,9 @@ internal sealed class RequantizerContext
         OutValid = m.Register("out_valid_q", 1, resetValue: 0);
         OutFree = m.Define("out_free", ~OutValid | MReady);
 
-        Coefficients = Enumerable.Range(0, spec.ActivationCodes).Select(j => m.Register($"g{j}_q", HdlType.SInt(wg))).ToArray();
+        // Greedy alone keeps no coefficient set: each pass holds its own (pass_coefficient_q).
+        int kept = spec.Requantization == HiddenRequantization.Greedy ? 0 : spec.ActivationCodes;
+        Coefficients = Enumerable.Range(0, kept).Select(j => m.Register($"g{j}_q", HdlType.SInt(wg))).ToArray();
         _coefficientWrites = Coefficients.Select(_ => new List<(Expr, Expr)>()).ToArray();
     }
 
@@ -163,7 +165,7 @@ internal sealed class RequantizerContext
         m.Assign(MLast, outLast);
         m.Assign(Idle, In(Load) & ~OutValid);
 
-        for (int j = 0; j < Codes; j++)
+        for (int j = 0; j < Coefficients.Count; j++)
         {
             var writes = _coefficientWrites[j];
             if (writes.Count == 0) throw new InvalidOperationException($"coefficient {j} has no writer");
