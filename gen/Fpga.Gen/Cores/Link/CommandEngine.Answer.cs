@@ -12,23 +12,39 @@ public sealed partial class CommandEngine
         /// </summary>
         private void Answering()
         {
-            var finishing = m.Define("finishing", _answers.Select(a => a.When).Aggregate((a, b) => a | b));
-            var executed = m.Define("executed", _answers.Where(a => a.Executed).Select(a => a.When).Aggregate((a, b) => a | b));
-            var refused = m.Define("refused", _answers.Where(a => a.Type == FrameType.Nak && !a.Executed).Select(a => a.When).Aggregate((a, b) => a | b));
+            // Whether any answer of a kind applies. These enable wide registers, so the answers
+            // judged at take are summed up in one more verdict flip-flop then and there, rather than
+            // ORed from their verdicts here on the way to the enables.
+            Expr AnyOf(string name, Func<Answer, bool> which)
+            {
+                var judged = _answers.Where(a => a.Judged is not null && which(a)).Select(a => a.Judged!).ToList();
+                var terms = _answers.Where(a => a.Judged is null && which(a)).Select(a => a.When).ToList();
+                if (judged.Count > 0)
+                    terms.Insert(0, In(Dispatch) & m.Registered($"verdict_{name}_q", judged.Aggregate((a, b) => a | b), enable: _take));
+                return m.Define(name, terms.Aggregate((a, b) => a | b));
+            }
+            var finishing = AnyOf("finishing", _ => true);
+            var executed = AnyOf("executed", a => a.Executed);
+            var refused = AnyOf("refused", a => a.Type == FrameType.Nak && !a.Executed);
 
             var savedType = m.Register("saved_type_q", 8, resetValue: (int)FrameType.Ack);
             var savedLength = m.Register("saved_len_q", _lw, resetValue: 0);
             var savedKind = m.Register("saved_kind_q", 3, resetValue: (int)ResponseKind.Empty);
             var savedNak = m.Register("saved_nak_q", 16, resetValue: 0);
-            var reasonField = _descriptor.Reason(_command);
-            var expectedAfter = Expr.Mux(executed, _seq + 1, _expected);
+            var reasonField = _reason;
+            // A NAK names the number expected after it: each answer knows whether it executes.
+            Expr ExpectedAfter(Answer a) => a.Executed ? _seq + 1 : _expected;
 
+            // At most one answer applies in a cycle (each belongs to one state, and Dispatch's to
+            // one verdict), so the answer is an AND-OR of them, not a priority chain as deep as
+            // their number. When none applies the value is unused: the registers it feeds load
+            // only on finishing or executed.
             Expr Pick(Func<Answer, Expr> value, Expr saved) =>
-                Select(_answers.Select(a => (a.When, a.Replay ? saved : value(a))), saved);
+                OneOf(_answers.Select(a => (a.When, a.Replay ? saved : value(a))));
             var type = m.Define("answer_type", Pick(a => Expr.Const((int)a.Type, 8), savedType));
             var length = m.Define("answer_len", Pick(a => a.Length, savedLength));
             var kind = m.Define("answer_kind", Pick(a => Expr.Const((int)a.Kind, 3), savedKind));
-            var nak = m.Define("answer_nak", Pick(a => Expr.Concat(expectedAfter, a.Reason is { } r ? Expr.Const((int)r, 8) : reasonField), savedNak));
+            var nak = m.Define("answer_nak", Pick(a => Expr.Concat(ExpectedAfter(a), a.Reason is { } r ? Expr.Const((int)r, 8) : reasonField), savedNak));
 
             var respType = m.Registered("resp_type_q", type, enable: finishing);
             var respSeq = m.Registered("resp_seq_q", _seq, enable: finishing);
@@ -43,7 +59,11 @@ public sealed partial class CommandEngine
             m.Next(_lastSeq, _seq, enable: executed);
             m.Next(_gap, Expr.Mux(executed, Expr.False, Expr.True), enable: executed | refused);
             _events.Add(("frames_applied", executed));
-            _events.Add(("naks_sent", finishing & type.Eq((long)FrameType.Nak)));
+            // The same count as "finishing with a NAK", taken from the answers' own types rather
+            // than from the selected type: a replay sends whatever it saved.
+            var sendsNak = AnyOf("sends_nak", a => a.Type == FrameType.Nak && !a.Replay);
+            var replaysNak = _answers.Where(a => a.Replay).Select(a => a.When & savedType.Eq((long)FrameType.Nak));
+            _events.Add(("naks_sent", replaysNak.Aggregate(sendsNak, (a, b) => a | b)));
 
             var encoderValid = m.Output("enc_valid", 1);
             var encoderReady = _encoderReady;

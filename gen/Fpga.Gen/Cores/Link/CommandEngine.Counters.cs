@@ -26,7 +26,14 @@ public sealed partial class CommandEngine
             if (_fillWords + 1 >= 8 * options.Uart.ClocksPerBit)
                 throw new HdlConstructionException($"copying {CounterCount} counters takes {_fillWords} cycles, too long against {options.Uart.ClocksPerBit:0.#} clocks per bit");
             _filling = m.Define("filling", In(FillCounters));
-            var done = m.Define("fill_done", _filling & _outCount.Eq(_fillWords - 1));
+            // "Filling the last word", known a cycle ahead, so the fill's answer starts from a
+            // flip-flop on its way to the answer registers' enables. FillCounters is only entered
+            // by start_fill, which clears out_count_q, and only left by fill_done; meanwhile
+            // out_count_q counts one word a cycle (no output beat is captured outside a RUN).
+            var lastWord = m.Register("fill_last_word_q", 1, resetValue: 0);
+            var done = m.Define("fill_done", lastWord);
+            var reachesLast = _filling & ~done & (_outCount + 1).Eq(_fillWords - 1);
+            m.Next(lastWord, _fillWords == 1 ? _startFill | reachesLast : reachesLast);
             _answers.Add(new Answer(done, FrameType.Ack, Expr.Const(4 * CounterCount, _lw), ResponseKind.Output, null, true));
             var restart = _startRun | _startFill;
             m.Next(_outCount, Expr.Mux(restart, Expr.Zero(_outCount.Type), _outCount + 1), enable: restart | _captureBeat | _filling);

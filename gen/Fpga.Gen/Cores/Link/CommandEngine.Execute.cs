@@ -17,6 +17,8 @@ public sealed partial class CommandEngine
             m.Next(_readPointer, Expr.Mux(start, Expr.Zero(_readPointer.Type), _readPointer + 1), enable: start | asking);
             m.Next(_readValid, asking);
             m.Next(_arrived, Expr.Mux(start, Expr.Zero(_arrived.Type), _arrived + 1), enable: start | _readValid);
+            // Follows arrived_q a cycle ahead: loads with it, from the value arrived_q is about to take.
+            m.Next(_allArrived, Expr.Mux(start, _length.Eq(0), (_arrived + 1).Eq(_length)), enable: start | _readValid);
         }
 
         /// <summary>Shifts a byte into a little-endian assembly register; returns the assembled value.</summary>
@@ -27,7 +29,16 @@ public sealed partial class CommandEngine
         {
             int wb = ports.WordBytes, aw = ports.AddressWidth;
             var got = m.Define("write_byte", _readValid & In(WriteWords));
-            var addressPhase = m.Define("address_phase", _arrived.Lt(Expr.Const(LinkProtocol.WriteAddressBytes, _lw)));
+            // Fewer address bytes than a power of two is "every bit above them clear". Kept in a
+            // flip-flop that loads with arrived_q, from the value arrived_q is about to take, so the
+            // address and lane enables start from it rather than from a compare.
+            int addressBits = BitWidth.Log2Ceiling(LinkProtocol.WriteAddressBytes);
+            if (1 << addressBits != LinkProtocol.WriteAddressBytes || addressBits >= _lw)
+                throw new HdlConstructionException("the write address phase is judged by the high bits of the arrived count");
+            var addressPhase = m.Register("address_phase_q", 1);
+            m.Describe(addressPhase, "fewer than the address bytes have arrived (arrived_q below 4)");
+            var start = _startWrite | _startRun;
+            m.Next(addressPhase, Expr.Mux(start, Expr.True, (_arrived + 1)[_lw - 1, addressBits].Eq(0)), enable: start | _readValid);
             var address = m.Register("address_q", 32);
             m.Describe(address, "the word address of the next write, little endian from the payload's first 4 bytes");
             var lane = m.Register("word_lane_q", Math.Max(1, BitWidth.Log2Ceiling(wb)));
@@ -48,7 +59,7 @@ public sealed partial class CommandEngine
             // Judged per word as it is written: the address after the last word may be past the end.
             var refused = m.Register("address_refused_q", 1);
             m.Next(refused, Expr.Mux(_startWrite, Expr.False, Expr.True), enable: _startWrite | (wordDone & addressBad));
-            var finished = m.Define("write_finished", In(WriteWords) & _arrived.Eq(_length) & ~_readValid);
+            var finished = m.Define("write_finished", In(WriteWords) & _allArrived & ~_readValid);
             _answers.Add(new Answer(finished & refused, FrameType.Nak, Expr.Const(2, _lw), ResponseKind.Nak, NakReason.Address, false));
             _answers.Add(new Answer(finished & ~refused, FrameType.Ack, Expr.Zero(HdlType.UInt(_lw)), ResponseKind.Empty, null, true));
             _writeFinished = finished;
@@ -89,12 +100,17 @@ public sealed partial class CommandEngine
             _outputBeat = fromData.Resize(8 * ob);
             m.Next(_overflow, Expr.Mux(_startRun, Expr.False, Expr.True), enable: _startRun | (capture & full));
 
-            _inputsDone = m.Define("inputs_done", In(RunBeats) & _arrived.Eq(_length) & ~_readValid & ~beatValid);
+            _inputsDone = m.Define("inputs_done", In(RunBeats) & _allArrived & ~_readValid & ~beatValid);
             // Busy rises the cycle after a beat is taken: a few cycles of grace before trusting it low.
             var settle = m.Register("settle_q", 2);
             m.Next(settle, Expr.Mux(_inputsDone, Expr.Zero(settle.Type), Expr.Mux(settle.Eq(3), settle, settle + 1)), enable: _inputsDone | In(Drain));
             var busy = m.Input("acc_busy", 1);
-            _runFinished = m.Define("run_finished", In(Drain) & settle.Eq(3) & ~busy & ~fromValid);
+            // "In Drain with settle_q at 3", known a cycle ahead, so the end of a RUN starts from a
+            // flip-flop on its way to the answer registers' enables. Drain is only entered by
+            // inputs_done, which clears settle_q, and only left by run_finished.
+            var settled = m.Register("settled_q", 1, resetValue: 0);
+            _runFinished = m.Define("run_finished", settled & ~busy & ~fromValid);
+            m.Next(settled, In(Drain) & ~_runFinished & settle[1]);
             var outputLength = ob == 1 ? _outCount.Resize(_lw) : _outCount.Resize(_lw) << BitWidth.Log2Ceiling(ob);
             _answers.Add(new Answer(_runFinished & _overflow, FrameType.Nak, Expr.Const(2, _lw), ResponseKind.Nak, NakReason.Overflow, true));
             _answers.Add(new Answer(_runFinished & ~_overflow, FrameType.Ack, outputLength, ResponseKind.Output, null, true));
