@@ -64,9 +64,15 @@ public sealed class FrameDecoder
         var got = sValid;
         Expr In(int s) => state.Eq(s);
         var crcNext = m.Define("crc_next", LinkCrc.UpdateRtl(crc, sData));
-        var fullLength = m.Define("full_length", Expr.Concat(sData, lenLow));
-        var tooLong = m.Define("too_long", fullLength.Gt(Expr.Const(options.MaxPayload, fullLength.Width)));
-        var emptyPayload = m.Define("empty_payload", fullLength.Eq(0));
+        // Unnamed, so the emitter's temporary carries the waiver for LEN's bits above the maximum.
+        var fullLength = Expr.Concat(sData, lenLow);
+        // LEN's low byte is judged as it arrives, so the high byte's cycle compares 8 bits, not 16:
+        // the 16-bit compare fed the end-of-frame report and the engine's drop logic (36 ns on the UP5K).
+        int maxHigh = options.MaxPayload >> 8, maxLow = options.MaxPayload & 0xff;
+        var lowAbove = m.Registered("len_low_above_q", sData.Gt(Expr.Const(maxLow, 8)), enable: got & state.Eq(Len0));
+        var lowZero = m.Registered("len_low_zero_q", sData.Eq(0), enable: got & state.Eq(Len0));
+        var tooLong = m.Define("too_long", sData.Gt(Expr.Const(maxHigh, 8)) | (sData.Eq(maxHigh) & lowAbove));
+        var emptyPayload = m.Define("empty_payload", sData.Eq(0) & lowZero);
         var lastPayload = m.Define("last_payload", (offset + 1).Eq(length));
         var crcGood = m.Define("crc_good", crcNext.Eq(0));
         var quiet = m.Define("quiet", ~got & timer.Eq(timeout - 1));
