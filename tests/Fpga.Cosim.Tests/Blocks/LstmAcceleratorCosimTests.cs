@@ -106,8 +106,9 @@ public class LstmAcceleratorCosimTests
         // Too few column folds to share the multipliers: iCE40 memories only; 12 units gathered from 4-bit re-quantizer words into 8-bit words.
         new AcceleratorCheckShape(Inputs: 9, Hidden: 12, Layers: 2, DenseOutputs: 3, OutputMode.HiddenEveryStep, Codes: 3, Simd: 8, Memory: MemoryTechnology.Ice40),
         new AcceleratorCheckShape(Inputs: 10, Hidden: 8, Layers: 1, DenseOutputs: 5, OutputMode.LogitsAtEnd, Codes: 2, Simd: 4, Memory: MemoryTechnology.Ice40),
-        // The main job's shape (host/models/fashion-mnist-w2a2.spec.json).
-        new AcceleratorCheckShape(Inputs: 28, Hidden: 128, Layers: 1, DenseOutputs: 10, OutputMode.LogitsAtEnd, Codes: 2, Simd: 16, Memory: MemoryTechnology.Ice40),
+        // The main job's shape (host/models/fashion-mnist-w2a2.spec.json): PE 1, 8-bit coefficients.
+        new AcceleratorCheckShape(Inputs: 28, Hidden: 128, Layers: 1, DenseOutputs: 10, OutputMode.LogitsAtEnd, Codes: 2, Simd: 16, Memory: MemoryTechnology.Ice40,
+            Pe: 1, Coefficients: new FixedFormat(8, 6)),
     };
 
     [Theory]

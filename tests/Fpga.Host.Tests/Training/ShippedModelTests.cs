@@ -2,21 +2,14 @@ using Fpga.Host.Datasets;
 using Fpga.Host.Models;
 using Fpga.Host.Quantization;
 using Fpga.Host.Training;
+using Fpga.Host.Tests.Support;
 
 namespace Fpga.Host.Tests.Training;
 
 /// <summary>The shipped Fashion-MNIST model still imports as a PyTorch state dict and still classifies (first 1,000 test images only, to stay fast).</summary>
 public sealed class ShippedModelTests
 {
-    private static string ShippedModel(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "host", "models", name);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException($"host/models/{name} not found above the test directory");
-    }
+    private static string ShippedModel(string name) => ShippedFiles.Path(name);
 
     [Fact]
     public void TheFloatFashionMnistModelIsOneLayerOf128AndScoresAboveEightyEightPercent()
