@@ -9,9 +9,9 @@ using Fpga.Host.Diagnostics;
 namespace Fpga.Bench;
 
 /// <summary>
-/// The largest model that fits the iCEBreaker's UP5K at each bit width: the main job's shape
-/// (28 inputs, 1 layer, dense 10, logits at the end, greedy re-quantization, iCE40 memories,
-/// PE 4, SIMD 16, 42 MHz) with kw = ka = 1..4 and the hidden size searched downward over
+/// The largest model that fits the iCEBreaker's UP5K at each bit width: the main job's spec
+/// (host/models/fashion-mnist-w2a2.spec.json: folding, formats, memories, clock) with kw = ka =
+/// 1..4 and the hidden size searched downward over
 /// <see cref="HiddenSizes"/>. Each candidate goes through yosys synth_ice40 and the capacity
 /// check (the first that passes it is the answer), then the answer is placed, routed and packed
 /// by the bitstream flow (nextpnr confirms it fits and reports Fmax). Slow: a yosys run takes
