@@ -116,12 +116,18 @@ public sealed class LinkBoard
         if (ports.OutputSideband.Count > 0)
             engineOutput = Expr.Concat(ports.OutputSideband.Reverse().Select(n => (Expr)accOut[n]).Append(accOut["m_axis_tdata"]).ToArray());
         var engineIdle = Wire("engine_idle", engine.Module, "idle");
+        // The line's events reach the counters a cycle late: on the UP5K the receiver's bit timer,
+        // its byte-done flag and the counters' enables were one 35 ns path. A count is all they feed.
+        // No reset of their own (the pin is this module's reset only through the synchronizer):
+        // the receiver and decoder hold their pulses low through reset, so these are 0 when the engine leaves it.
+        Signal Event(string name, Expr pulse) => m.Registered($"ev_{name}_q", pulse);
         var e = Place("u_engine", engine.Module)
             .Input("frame_valid", frameValid).Input("frame_data", frameData).Input("enc_ready", encReady)
             .Input("buf_wr_en", bufEn).Input("buf_wr_addr", bufAddr).Input("buf_wr_data", bufData)
             .Input("pl_addr", plAddr).Input("design_id", accOut["design_id"]).Input("acc_busy", accOut["busy"])
             .Input("m_axis_tready", accOut["s_axis_tready"]).Input("s_axis_tvalid", accOut["m_axis_tvalid"]).Input("s_axis_tdata", engineOutput)
-            .Input("ev_junk", junk).Input("ev_dropped", dropped).Input("ev_frame_error", frameError).Input("ev_overrun", overrun)
+            .Input("ev_junk", Event("junk", junk)).Input("ev_dropped", Event("dropped", dropped))
+            .Input("ev_frame_error", Event("frame_error", frameError)).Input("ev_overrun", Event("overrun", overrun))
             .Output("frame_ready", frameReady).Output("enc_valid", encValid).Output("enc_type", encType).Output("enc_seq", encSeq).Output("enc_len", encLength)
             .Output("pl_data", plData).Output("idle", engineIdle);
         foreach (var name in ports.Counters) e.Input($"acc_{name}", accOut[name]);
