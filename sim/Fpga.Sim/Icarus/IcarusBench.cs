@@ -11,6 +11,7 @@ public static class IcarusBench
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
 
     /// <param name="plusArgs">Passed to the simulation ($test$plusargs); each starts with '+'.</param>
+    /// <param name="compileFlags">More iverilog flags, for example a -D define.</param>
     /// <param name="workingDirectory">Where relative paths in the testbench ($readmemh, $fopen) resolve; null is the current directory.</param>
     /// <exception cref="SimulationException">A tool is missing, the sources do not compile (with iverilog's messages), or the run timed out.</exception>
     public static IcarusRunResult Run(
@@ -20,7 +21,8 @@ public static class IcarusBench
         string? workingDirectory = null,
         ToolLocator? tools = null,
         TimeSpan? timeout = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        IReadOnlyList<string>? compileFlags = null)
     {
         tools ??= ToolLocator.Default;
         var vvp = tools.ResolveVvp();
@@ -35,7 +37,7 @@ public static class IcarusBench
         try
         {
             var program = Path.Combine(programDirectory.FullName, topModule + ".vvp");
-            var compiled = IcarusCompile.Run(sources, topModule, program, tools: tools, timeout: timeout, cancellation: cancellation);
+            var compiled = IcarusCompile.Run(sources, topModule, program, extraFlags: compileFlags, tools: tools, timeout: timeout, cancellation: cancellation);
             if (!compiled.Succeeded)
             {
                 throw new SimulationException($"iverilog -g2005 could not compile '{topModule}' (exit code {compiled.ExitCode})"
