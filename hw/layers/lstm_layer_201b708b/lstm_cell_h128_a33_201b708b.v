@@ -96,70 +96,58 @@ module lstm_cell_h128_a33_201b708b (
   wire signed [23:0] tmp_18;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [15:0] tmp_19;
+  wire signed [17:0] tmp_19;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [9:0] tmp_20;
+  wire signed [7:0] tmp_20;
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire signed [32:0] tmp_21;
+  wire signed [25:0] tmp_22;
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [33:0] tmp_23;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [7:0] tmp_21;
-  /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [32:0] tmp_22;
-  wire signed [25:0] tmp_23;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [33:0] tmp_24;
+  wire signed [23:0] tmp_24;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [23:0] tmp_25;
+  wire signed [17:0] tmp_25;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [15:0] tmp_26;
+  wire signed [7:0] tmp_26;
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire signed [32:0] tmp_27;
+  wire signed [25:0] tmp_28;
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [33:0] tmp_29;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [9:0] tmp_27;
+  wire signed [23:0] tmp_30;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [7:0] tmp_28;
-  /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [32:0] tmp_29;
-  wire signed [25:0] tmp_30;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [33:0] tmp_31;
+  wire signed [17:0] tmp_31;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [23:0] tmp_32;
+  wire signed [7:0] tmp_32;
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire signed [32:0] tmp_33;
+  wire signed [25:0] tmp_34;
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [33:0] tmp_35;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [15:0] tmp_33;
+  wire signed [23:0] tmp_36;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [9:0] tmp_34;
+  wire signed [17:0] tmp_37;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [7:0] tmp_35;
-  /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [32:0] tmp_36;
-  wire signed [25:0] tmp_37;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [33:0] tmp_38;
+  wire signed [7:0] tmp_38;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [23:0] tmp_39;
+  wire signed [9:0] tmp_39;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [15:0] tmp_40;
-  /* verilator lint_on UNUSEDSIGNAL */
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [9:0] tmp_41;
-  /* verilator lint_on UNUSEDSIGNAL */
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [7:0] tmp_42;
-  /* verilator lint_on UNUSEDSIGNAL */
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [9:0] tmp_43;
-  /* verilator lint_on UNUSEDSIGNAL */
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [7:0] tmp_44;
+  wire signed [7:0] tmp_40;
   /* verilator lint_on UNUSEDSIGNAL */
 
   assign advance = ~skid_valid_q;
@@ -189,32 +177,28 @@ module lstm_cell_h128_a33_201b708b (
   assign tmp_16 = $signed({$unsigned($signed(bias_s1[15:0])), 10'd512});
   assign tmp_17 = $signed({tmp_15[32], tmp_15}) + $signed({{8{tmp_16[25]}}, tmp_16});
   assign tmp_18 = $signed(tmp_17[33:10]);
-  assign tmp_19 = $signed(((&tmp_18[23:15]) | (~(|tmp_18[23:15]))) ? tmp_18[15:0] : {tmp_18[23], {15{~tmp_18[23]}}});
-  assign tmp_20 = $signed(tmp_19[15:6]);
-  assign tmp_21 = $signed(((&tmp_20[9:7]) | (~(|tmp_20[9:7]))) ? tmp_20[7:0] : {tmp_20[9], {7{~tmp_20[9]}}});
-  assign tmp_22 = $signed(acc_s1[65:33]);
-  assign tmp_23 = $signed({$unsigned($signed(bias_s1[31:16])), 10'd512});
-  assign tmp_24 = $signed({tmp_22[32], tmp_22}) + $signed({{8{tmp_23[25]}}, tmp_23});
-  assign tmp_25 = $signed(tmp_24[33:10]);
-  assign tmp_26 = $signed(((&tmp_25[23:15]) | (~(|tmp_25[23:15]))) ? tmp_25[15:0] : {tmp_25[23], {15{~tmp_25[23]}}});
-  assign tmp_27 = $signed(tmp_26[15:6]);
-  assign tmp_28 = $signed(((&tmp_27[9:7]) | (~(|tmp_27[9:7]))) ? tmp_27[7:0] : {tmp_27[9], {7{~tmp_27[9]}}});
-  assign tmp_29 = $signed(acc_s1[98:66]);
-  assign tmp_30 = $signed({$unsigned($signed(bias_s1[47:32])), 10'd512});
-  assign tmp_31 = $signed({tmp_29[32], tmp_29}) + $signed({{8{tmp_30[25]}}, tmp_30});
-  assign tmp_32 = $signed(tmp_31[33:10]);
-  assign tmp_33 = $signed(((&tmp_32[23:15]) | (~(|tmp_32[23:15]))) ? tmp_32[15:0] : {tmp_32[23], {15{~tmp_32[23]}}});
-  assign tmp_34 = $signed(tmp_33[15:6]);
-  assign tmp_35 = $signed(((&tmp_34[9:7]) | (~(|tmp_34[9:7]))) ? tmp_34[7:0] : {tmp_34[9], {7{~tmp_34[9]}}});
-  assign tmp_36 = $signed(acc_s1[131:99]);
-  assign tmp_37 = $signed({$unsigned($signed(bias_s1[63:48])), 10'd512});
-  assign tmp_38 = $signed({tmp_36[32], tmp_36}) + $signed({{8{tmp_37[25]}}, tmp_37});
-  assign tmp_39 = $signed(tmp_38[33:10]);
-  assign tmp_40 = $signed(((&tmp_39[23:15]) | (~(|tmp_39[23:15]))) ? tmp_39[15:0] : {tmp_39[23], {15{~tmp_39[23]}}});
-  assign tmp_41 = $signed(tmp_40[15:6]);
-  assign tmp_42 = $signed(((&tmp_41[9:7]) | (~(|tmp_41[9:7]))) ? tmp_41[7:0] : {tmp_41[9], {7{~tmp_41[9]}}});
-  assign tmp_43 = $signed(cell_next[15:6]);
-  assign tmp_44 = $signed(((&tmp_43[9:7]) | (~(|tmp_43[9:7]))) ? tmp_43[7:0] : {tmp_43[9], {7{~tmp_43[9]}}});
+  assign tmp_19 = $signed(tmp_18[23:6]);
+  assign tmp_20 = $signed(((&tmp_19[17:7]) | (~(|tmp_19[17:7]))) ? tmp_19[7:0] : {tmp_19[17], {7{~tmp_19[17]}}});
+  assign tmp_21 = $signed(acc_s1[65:33]);
+  assign tmp_22 = $signed({$unsigned($signed(bias_s1[31:16])), 10'd512});
+  assign tmp_23 = $signed({tmp_21[32], tmp_21}) + $signed({{8{tmp_22[25]}}, tmp_22});
+  assign tmp_24 = $signed(tmp_23[33:10]);
+  assign tmp_25 = $signed(tmp_24[23:6]);
+  assign tmp_26 = $signed(((&tmp_25[17:7]) | (~(|tmp_25[17:7]))) ? tmp_25[7:0] : {tmp_25[17], {7{~tmp_25[17]}}});
+  assign tmp_27 = $signed(acc_s1[98:66]);
+  assign tmp_28 = $signed({$unsigned($signed(bias_s1[47:32])), 10'd512});
+  assign tmp_29 = $signed({tmp_27[32], tmp_27}) + $signed({{8{tmp_28[25]}}, tmp_28});
+  assign tmp_30 = $signed(tmp_29[33:10]);
+  assign tmp_31 = $signed(tmp_30[23:6]);
+  assign tmp_32 = $signed(((&tmp_31[17:7]) | (~(|tmp_31[17:7]))) ? tmp_31[7:0] : {tmp_31[17], {7{~tmp_31[17]}}});
+  assign tmp_33 = $signed(acc_s1[131:99]);
+  assign tmp_34 = $signed({$unsigned($signed(bias_s1[63:48])), 10'd512});
+  assign tmp_35 = $signed({tmp_33[32], tmp_33}) + $signed({{8{tmp_34[25]}}, tmp_34});
+  assign tmp_36 = $signed(tmp_35[33:10]);
+  assign tmp_37 = $signed(tmp_36[23:6]);
+  assign tmp_38 = $signed(((&tmp_37[17:7]) | (~(|tmp_37[17:7]))) ? tmp_37[7:0] : {tmp_37[17], {7{~tmp_37[17]}}});
+  assign tmp_39 = $signed(cell_next[15:6]);
+  assign tmp_40 = $signed(((&tmp_39[9:7]) | (~(|tmp_39[9:7]))) ? tmp_39[7:0] : {tmp_39[9], {7{~tmp_39[9]}}});
 
   always @(posedge clk) begin
     if (rst) begin
@@ -247,15 +231,15 @@ module lstm_cell_h128_a33_201b708b (
       acc_s1 <= s_axis_tdata;
       first_s1 <= s_axis_tuser;
       unit_s1 <= unit_q;
-      z_i_address_s2 <= {~tmp_21[7], tmp_21[6:0]};
-      z_f_address_s2 <= {~tmp_28[7], tmp_28[6:0]};
-      z_g_address_s2 <= {~tmp_35[7], tmp_35[6:0]};
-      z_o_address_s2 <= {~tmp_42[7], tmp_42[6:0]};
+      z_i_address_s2 <= {~tmp_20[7], tmp_20[6:0]};
+      z_f_address_s2 <= {~tmp_26[7], tmp_26[6:0]};
+      z_g_address_s2 <= {~tmp_32[7], tmp_32[6:0]};
+      z_o_address_s2 <= {~tmp_38[7], tmp_38[6:0]};
       cell_prev_s2 <= first_s1 ? 16'sd0 : $signed(cell_prev_s1);
       unit_s2 <= unit_s1;
       cell_prev_s3 <= cell_prev_s2;
       unit_s3 <= unit_s2;
-      cell_address_s4 <= {~tmp_44[7], tmp_44[6:0]};
+      cell_address_s4 <= {~tmp_40[7], tmp_40[6:0]};
       sigmoid_o_s4 <= sigmoid_o_s3;
       sigmoid_o_s5 <= sigmoid_o_s4;
     end

@@ -101,15 +101,21 @@ public sealed class LstmCellUnit
 
         // Stage 2: pre-activations z = sat_Gate(rshr(acc, FA + FG - FZ) + bias), the rounding
         // half and the bias in one adder and the saturation from the sum's top bits. Only
-        // their table addresses are registered: the tables read nothing finer.
+        // their table addresses are registered: the tables read nothing finer. When the tables'
+        // range lies strictly inside the Gate format, their own clamp gives every address that
+        // sat_Gate would, so the sum goes to them unsaturated: one saturation, not two, on the
+        // UP5K's path from the bias memory to the table address.
         int shift = AccumulatorShift(spec);
+        bool tablesClamp = spec.Nonlinearity == NonlinearityKind.Table
+            || spec.NonlinearityInputRangeLog2 + spec.Gate.Fraction < spec.Gate.Width - 1;
         var z = new TableInput[4];
         string[] gates = ["i", "f", "g", "o"];
         for (int q = 0; q < 4; q++)
         {
             var acc = accS1[(q + 1) * accumulatorWidth - 1, q * accumulatorWidth].AsSigned();
             var bias = biasS1[(q + 1) * wz - 1, q * wz].AsSigned();
-            var preActivation = FixedPointRtl.Saturate(FixedPointRtl.RoundShiftRightAdd(acc, shift, bias), spec.Gate);
+            var sum = FixedPointRtl.RoundShiftRightAdd(acc, shift, bias);
+            var preActivation = tablesClamp ? sum : FixedPointRtl.Saturate(sum, spec.Gate);
             z[q] = functions.Locate($"z_{gates[q]}", preActivation, spec.Gate.Fraction, 1);
         }
         Signal Delay(List<Signal> chain, string name, int stage, string suffix = "", BigInteger? resetValue = null)
