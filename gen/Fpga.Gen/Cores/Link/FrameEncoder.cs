@@ -57,8 +57,8 @@ public sealed class FrameEncoder
         var inHeader = m.Registered("in_header_q", index.Lt(Expr.Const(LinkProtocol.HeaderBytes, iw)), enable: fetching);
         var inPayload = m.Registered("in_payload_q", index.Lt(payloadEnd), enable: fetching);
         var crcHigh = m.Registered("crc_high_q", index.Eq(payloadEnd), enable: fetching);
-        var lastByte = m.Registered("last_byte_q", index.Eq(payloadEnd + 1), enable: fetching);
-        var coveredByte = m.Registered("crc_covered_q", index.Ge(Expr.Const(1, iw)) & index.Lt(payloadEnd), enable: fetching);
+        var last = m.Registered("last_byte_q", index.Eq(payloadEnd + 1), enable: fetching);
+        var covered = m.Registered("crc_covered_q", index.Ge(Expr.Const(1, iw)) & index.Lt(payloadEnd), enable: fetching);
         var headerByte = Expr.Mux(index.Eq(0), Expr.Const(LinkProtocol.Sync, 8),
             Expr.Mux(index.Eq(1), type,
             Expr.Mux(index.Eq(2), seq,
@@ -67,8 +67,6 @@ public sealed class FrameEncoder
             Expr.Mux(inPayload, plData,
             Expr.Mux(crcHigh, crc[15, 8], crc[7, 0]))));
         var sent = m.Define("sent", state.Eq(Send) & mReady);
-        var last = lastByte;
-        var covered = coveredByte;
 
         m.Next(state, Expr.Mux(start, Expr.Const(Fetch, 2),
             Expr.Mux(state.Eq(Fetch), Expr.Const(Send, 2),
