@@ -5,6 +5,7 @@ using Fpga.Gen.Emit;
 using Fpga.Gen.Spec;
 using Fpga.Host.Bitstream;
 using Fpga.Host.Diagnostics;
+using Fpga.Host.Models;
 
 namespace Fpga.Bench;
 
@@ -26,16 +27,10 @@ internal static class FitBenchmark
     public static AcceleratorSpec SpecFor(AcceleratorSpec mainJob, int codes, int hidden) =>
         (mainJob with { HiddenSize = hidden, WeightCodes = codes, ActivationCodes = codes }).Validate();
 
-    /// <summary>host/models/fashion-mnist-w2a2.spec.json, found from the working directory upward.</summary>
     private static AcceleratorSpec MainJobSpec()
     {
-        const string relative = "host/models/fashion-mnist-w2a2.spec.json";
-        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
-        {
-            string path = Path.Combine(directory.FullName, relative);
-            if (File.Exists(path)) return AcceleratorSpec.FromJson(File.ReadAllText(path), path);
-        }
-        throw new FileNotFoundException($"{relative} not found above {Directory.GetCurrentDirectory()}: run from the repository");
+        string path = RepositoryFile.Find("host/models/fashion-mnist-w2a2.spec.json");
+        return AcceleratorSpec.FromJson(File.ReadAllText(path), path);
     }
 
     public static void Run(TextWriter output) => Run(output, [1, 2, 3, 4]);

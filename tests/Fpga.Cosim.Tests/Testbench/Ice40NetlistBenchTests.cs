@@ -2,6 +2,7 @@ using Fpga.Gen.Cores.Accelerator;
 using Fpga.Gen.Spec;
 using Fpga.Host.Bitstream;
 using Fpga.Host.Golden;
+using Fpga.Host.Models;
 using Fpga.Host.Testbench;
 
 namespace Fpga.Cosim.Tests.Testbench;
@@ -19,12 +20,8 @@ public sealed class Ice40NetlistBenchTests : IDisposable
 
     private static AcceleratorSpec MainJobSpec()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "host", "models", "fashion-mnist-w2a2.spec.json");
-            if (File.Exists(candidate)) return AcceleratorSpec.FromJson(File.ReadAllText(candidate), candidate);
-        }
-        throw new FileNotFoundException("host/models/fashion-mnist-w2a2.spec.json not found above the test directory");
+        string path = RepositoryFile.Find("host/models/fashion-mnist-w2a2.spec.json");
+        return AcceleratorSpec.FromJson(File.ReadAllText(path), path);
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using Fpga.Host.Diagnostics;
 
-namespace Fpga.Cli.BoardLink;
+namespace Fpga.Host.Models;
 
 /// <summary>A file shipped in the repository (host/models/...), found from the working directory or from the program's own location.</summary>
-internal static class RepositoryFile
+public static class RepositoryFile
 {
     public static string Find(string relative)
     {
