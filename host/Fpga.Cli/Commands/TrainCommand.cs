@@ -29,6 +29,7 @@ public static class TrainCommand
         var lr = new Option<float?>("--lr") { Description = "Learning rate (adam 2e-3, sgd 20)." };
         var decay = new Option<float?>("--lr-decay") { Description = "Learning-rate factor per epoch after --decay-from." };
         var decayFrom = new Option<int?>("--decay-from") { Description = "First epoch whose learning rate is decayed." };
+        var linear = new Option<bool>("--linear-decay") { Description = "Also let the learning rate fall linearly to zero over all the run's steps." };
         var clip = new Option<float?>("--clip") { Description = "Gradient-norm clipping threshold, 0 for none (fashion-mnist 5, brown 0.25)." };
         var dropout = new Option<float?>("--dropout") { Description = "Dropout on non-recurrent connections (fashion-mnist 0, brown 0.3)." };
         var seed = new Option<int>("--seed") { Description = "Seed of initialization, shuffling and dropout.", DefaultValueFactory = _ => 1 };
@@ -38,13 +39,13 @@ public static class TrainCommand
         var amethod = new Option<string?>("--amethod") { Description = "Quantize layer inputs (x_t, h_{t-1}) in the forward pass with this method." };
         var abits = new Option<int?>("--abits") { Description = "Codes per activation with --amethod (default: the method's own, or 2)." };
         var iterative = new Option<int?>("--iterative") { Description = "Lee & Kim 2018: this many rounds of quantizing the weights with --wmethod and retraining in float for --epochs each." };
-        var distill = new Option<string?>("--distill") { Description = "Also learn from this float teacher's softened outputs (knowledge distillation; fashion-mnist)." };
+        var distill = new Option<string?>("--distill") { Description = "Also learn from this float teacher's softened outputs (knowledge distillation; a classifier for fashion-mnist, a language model over the same vocabulary for brown)." };
         var distillWeight = new Option<float>("--distill-weight") { Description = "Share of the distillation term in the loss, with --distill.", DefaultValueFactory = _ => 0.5f };
         var temperature = new Option<float>("--temperature") { Description = "Softmax temperature of the distillation term, with --distill.", DefaultValueFactory = _ => 2f };
         var averageFrom = new Option<int?>("--average-from") { Description = "From this epoch on, average the weights over every step and keep the mean (stochastic weight averaging)." };
         var half = new Option<bool>("--half") { Description = "Store the weights as float16 (halves the file)." };
         var command = new Command("train", "Train (or quantization-aware fine-tune) an LSTM on an installed dataset.")
-            { data, output, from, epochs, hidden, embedding, layers, batch, bptt, optimizer, lr, decay, decayFrom, clip, dropout, seed, limit, wmethod, wbits, amethod, abits, iterative, distill, distillWeight, temperature, averageFrom, half };
+            { data, output, from, epochs, hidden, embedding, layers, batch, bptt, optimizer, lr, decay, decayFrom, linear, clip, dropout, seed, limit, wmethod, wbits, amethod, abits, iterative, distill, distillWeight, temperature, averageFrom, half };
         command.SetAction(parse =>
         {
             var dataset = parse.GetValue(data)!;
@@ -70,6 +71,7 @@ public static class TrainCommand
                 LearningRate = parse.GetValue(lr) ?? (kind == OptimizerKind.Adam ? 2e-3f : 20f),
                 LearningRateDecay = parse.GetValue(decay) ?? (brown ? 0.25f : 0.7f),
                 DecayFromEpoch = parse.GetValue(decayFrom) ?? (brown ? 3 : 6),
+                LinearDecay = parse.GetValue(linear),
                 ClipNorm = parse.GetValue(clip) ?? (brown ? 0.25f : 5f),
                 Dropout = parse.GetValue(dropout) ?? (brown ? 0.3f : 0f),
                 Seed = parse.GetValue(seed),
@@ -157,8 +159,12 @@ public static class TrainCommand
 
     private static LstmNetwork Teacher(string path, bool brown)
     {
-        if (brown) throw new FpgaException("--distill is implemented for fashion-mnist, not for the brown language model");
         var model = ModelFileReader.Read(path).FloatModel ?? throw new FpgaException($"{path}: is quantized; the teacher must be a float model");
+        if (brown)
+        {
+            if (model.Dense is null || model.Embedding is null) throw new FpgaException($"{path}: is not a language model (embedding and dense head)");
+            return LstmNetwork.FromModel(model);
+        }
         if (model.Dense is null || model.OutputSize != FashionMnist.Classes || model.InputSize != FashionMnist.Side)
             throw new FpgaException($"{path}: is not a fashion-mnist classifier ({FashionMnist.Side} inputs, {FashionMnist.Classes} outputs)");
         return LstmNetwork.FromModel(model);

@@ -7,6 +7,7 @@ namespace Fpga.Host.Training;
 /// Trains a sequence classifier on images (one pixel row per step): shuffled mini-batches each
 /// epoch (the last partial batch is dropped), scoring <paramref name="held"/> after every epoch;
 /// with <see cref="TrainingOptions.Distillation"/>, the float teacher scores every batch first.
+/// With <see cref="TrainingOptions.LinearDecay"/> the rate falls linearly to zero over all the run's steps.
 /// With <see cref="TrainingOptions.AverageFromEpoch"/> it ends with the parameters' mean over the steps from that epoch on.
 /// </summary>
 public static class ClassifierTrainer
@@ -24,15 +25,18 @@ public static class ClassifierTrainer
         if (batches == 0) throw new Diagnostics.FpgaException($"{train.Count} training images are fewer than one batch of {options.BatchSize}");
         var reports = new List<EpochReport>();
         var average = options.AverageFromEpoch is null ? null : new ParameterAverage(network);
+        long totalSteps = (long)batches * options.Epochs, step = 0;
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            optimizer.LearningRate = options.LearningRateAt(epoch);
+            float rate = options.LearningRateAt(epoch);
+            optimizer.LearningRate = rate;
             random.Shuffle(order);
             var clock = Stopwatch.StartNew();
             var score = new PassResult();
             for (int k = 0; k < batches; k++)
             {
                 var batch = ImageBatches.Build(train, order.AsSpan(k * options.BatchSize, options.BatchSize));
+                optimizer.LearningRate = options.LearningRateAt(rate, step++, totalSteps);
                 score += pass.Forward(batch, options.Quantization, options.Dropout, random);
                 if (teacherPass is null)
                 {
@@ -50,7 +54,7 @@ public static class ClassifierTrainer
             }
             double seconds = clock.Elapsed.TotalSeconds;
             long samples = (long)batches * options.BatchSize;
-            var report = new EpochReport(epoch, optimizer.LearningRate, score, ClassifierEvaluation.Run(network, held, options.Quantization), seconds, samples, samples * train.Rows);
+            var report = new EpochReport(epoch, rate, score, ClassifierEvaluation.Run(network, held, options.Quantization), seconds, samples, samples * train.Rows);
             reports.Add(report);
             progress?.Invoke(report);
         }

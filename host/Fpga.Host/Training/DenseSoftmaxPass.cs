@@ -9,6 +9,7 @@ internal sealed class DenseSoftmaxPass
     private readonly int _rows, _in, _out;
     private readonly float[] _inputUsed, _probabilities, _dInput;
     private float[] _weightUsed;
+    private float[]? _saved;
     private int[] _targets = [];
 
     public DenseSoftmaxPass(TrainableTensor weight, TrainableTensor bias, int rows)
@@ -70,7 +71,12 @@ internal sealed class DenseSoftmaxPass
     public ReadOnlySpan<float> Backward(long lossRows, Distillation? distillation = null, ReadOnlySpan<float> teacherSoft = default)
     {
         float scale = 1f / lossRows;
-        float[]? probabilities = distillation is null ? null : (float[])_probabilities.Clone();
+        float[]? probabilities = null;
+        if (distillation is not null)
+        {
+            probabilities = _saved ??= new float[_probabilities.Length];
+            _probabilities.CopyTo(probabilities, 0);
+        }
         var dLogits = _probabilities;
         for (int r = 0; r < _rows; r++) dLogits[r * _out + _targets[r]] -= 1f;
         if (distillation is not null) distillation.Blend(dLogits, probabilities!, teacherSoft, _out);

@@ -26,7 +26,7 @@ public sealed record Distillation(LstmNetwork Teacher, float Weight, float Tempe
         for (int r = 0; r < probabilities.Length / classes; r++)
         {
             var row = probabilities.Slice(r * classes, classes);
-            for (int c = 0; c < classes; c++) row[c] = MathF.Pow(row[c], power);
+            TensorPrimitives.Pow(row, power, row);
             TensorPrimitives.Divide(row, TensorPrimitives.Sum(row), row);
         }
     }
@@ -34,16 +34,22 @@ public sealed record Distillation(LstmNetwork Teacher, float Weight, float Tempe
     /// <summary>
     /// Turns dL/dlogits of the label loss, (p - y) in <paramref name="dLogits"/>, into the gradient of
     /// the distillation loss, given the student's softmax <paramref name="probabilities"/> at T = 1
-    /// and the teacher's at temperature T (<paramref name="teacherSoft"/>).
+    /// and the teacher's at temperature T (<paramref name="teacherSoft"/>). Works a row at a time,
+    /// so a language model's 700 x 10,002 outputs need no second full-size buffer.
     /// </summary>
     public void Blend(Span<float> dLogits, ReadOnlySpan<float> probabilities, ReadOnlySpan<float> teacherSoft, int classes)
     {
         if (probabilities.Length != dLogits.Length || teacherSoft.Length != dLogits.Length)
             throw new ArgumentException($"expected {dLogits.Length} probabilities from student and teacher");
-        var studentSoft = probabilities.ToArray();
-        Soften(studentSoft, classes, Temperature);
-        TensorPrimitives.Subtract(studentSoft, teacherSoft, studentSoft);
-        TensorPrimitives.Multiply(dLogits, 1f - Weight, dLogits);
-        TensorPrimitives.MultiplyAdd(studentSoft, Weight * Temperature, dLogits, dLogits);
+        var studentSoft = new float[classes];
+        for (int r = 0; r < dLogits.Length / classes; r++)
+        {
+            probabilities.Slice(r * classes, classes).CopyTo(studentSoft);
+            Soften(studentSoft, classes, Temperature);
+            TensorPrimitives.Subtract(studentSoft, teacherSoft.Slice(r * classes, classes), studentSoft);
+            var d = dLogits.Slice(r * classes, classes);
+            TensorPrimitives.Multiply(d, 1f - Weight, d);
+            TensorPrimitives.MultiplyAdd(studentSoft, Weight * Temperature, d, d);
+        }
     }
 }

@@ -28,6 +28,9 @@ public sealed class TokenStreamBatches
     /// <summary>Tokens predicted per pass over the stream (the last token of each parallel stream has no target).</summary>
     public long PredictedTokens => (long)(_length - 1) * Batch;
 
+    /// <summary>Windows of the full <see cref="Steps"/> in one pass (the trainer skips the shorter tail).</summary>
+    public int FullWindows => (_length - 1) / Steps;
+
     /// <summary>The windows in order; the last may be shorter than <see cref="Steps"/>.</summary>
     public IEnumerable<SequenceBatch> Windows()
     {

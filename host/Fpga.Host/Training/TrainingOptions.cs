@@ -11,8 +11,8 @@ public enum OptimizerKind
 
 /// <summary>
 /// How to train: epochs, batch size, BPTT window (language models), optimizer and learning rate
-/// (multiplied by <see cref="LearningRateDecay"/> after every epoch from <see cref="DecayFromEpoch"/> on),
-/// gradient-norm clipping, dropout, seed, quantization in the forward pass, distillation from a teacher, and parameter averaging.
+/// (multiplied by <see cref="LearningRateDecay"/> after every epoch from <see cref="DecayFromEpoch"/> on,
+/// optionally falling linearly to zero over the run's steps), gradient-norm clipping, dropout, seed, quantization in the forward pass, distillation from a teacher, and parameter averaging.
 /// </summary>
 public sealed record TrainingOptions
 {
@@ -23,6 +23,10 @@ public sealed record TrainingOptions
     public float LearningRate { get; init; } = 1e-3f;
     public float LearningRateDecay { get; init; } = 1f;
     public int DecayFromEpoch { get; init; } = 1;
+
+    /// <summary>Within the run, scale each step's rate by 1 - step / steps, so it reaches zero at the end.</summary>
+    public bool LinearDecay { get; init; }
+
     public float ClipNorm { get; init; } = 5f;
     public float Dropout { get; init; }
     public int Seed { get; init; } = 1;
@@ -57,6 +61,10 @@ public sealed record TrainingOptions
             _ => new AdamOptimizer(parameters, LearningRate, ClipNorm),
         };
     }
+
+    /// <summary>The rate of step <paramref name="step"/> (from 0) of <paramref name="steps"/> in the whole run, in an epoch whose rate is <paramref name="epochRate"/>.</summary>
+    public float LearningRateAt(float epochRate, long step, long steps) =>
+        LinearDecay ? (float)(epochRate * (1 - (double)Math.Clamp(step, 0, steps) / Math.Max(1, steps))) : epochRate;
 
     public float LearningRateAt(int epoch) => LearningRate * MathF.Pow(LearningRateDecay, Math.Max(0, epoch - DecayFromEpoch + 1));
 }
