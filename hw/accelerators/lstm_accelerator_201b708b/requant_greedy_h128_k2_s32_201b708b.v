@@ -59,7 +59,7 @@ module requant_greedy_h128_k2_s32_201b708b (
   reg signed [12:0] lane28_q;
   reg signed [12:0] lane29_q;
   reg signed [12:0] lane30_q;
-  wire [415:0] load_line;
+  wire [447:0] stored_load_line;
   reg code_q;
   reg [1:0] pass_line_q;
   wire last_line;
@@ -67,41 +67,73 @@ module requant_greedy_h128_k2_s32_201b708b (
   wire pass_step;
   wire pass_done;
   wire in_coefficient;
-  reg [415:0] residual_line_q;
+  reg [447:0] residual_line_q;
   reg signed [11:0] pass_coefficient_q;
-  wire signed [12:0] pass_level;
-  wire signed [12:0] updated0;
-  wire signed [12:0] updated1;
-  wire signed [12:0] updated2;
-  wire signed [12:0] updated3;
-  wire signed [12:0] updated4;
-  wire signed [12:0] updated5;
-  wire signed [12:0] updated6;
-  wire signed [12:0] updated7;
-  wire signed [12:0] updated8;
-  wire signed [12:0] updated9;
-  wire signed [12:0] updated10;
-  wire signed [12:0] updated11;
-  wire signed [12:0] updated12;
-  wire signed [12:0] updated13;
-  wire signed [12:0] updated14;
-  wire signed [12:0] updated15;
-  wire signed [12:0] updated16;
-  wire signed [12:0] updated17;
-  wire signed [12:0] updated18;
-  wire signed [12:0] updated19;
-  wire signed [12:0] updated20;
-  wire signed [12:0] updated21;
-  wire signed [12:0] updated22;
-  wire signed [12:0] updated23;
-  wire signed [12:0] updated24;
-  wire signed [12:0] updated25;
-  wire signed [12:0] updated26;
-  wire signed [12:0] updated27;
-  wire signed [12:0] updated28;
-  wire signed [12:0] updated29;
-  wire signed [12:0] updated30;
-  wire signed [12:0] updated31;
+  wire signed [13:0] pass_level;
+  wire signed [13:0] above0;
+  wire signed [13:0] below0;
+  wire signed [13:0] above1;
+  wire signed [13:0] below1;
+  wire signed [13:0] above2;
+  wire signed [13:0] below2;
+  wire signed [13:0] above3;
+  wire signed [13:0] below3;
+  wire signed [13:0] above4;
+  wire signed [13:0] below4;
+  wire signed [13:0] above5;
+  wire signed [13:0] below5;
+  wire signed [13:0] above6;
+  wire signed [13:0] below6;
+  wire signed [13:0] above7;
+  wire signed [13:0] below7;
+  wire signed [13:0] above8;
+  wire signed [13:0] below8;
+  wire signed [13:0] above9;
+  wire signed [13:0] below9;
+  wire signed [13:0] above10;
+  wire signed [13:0] below10;
+  wire signed [13:0] above11;
+  wire signed [13:0] below11;
+  wire signed [13:0] above12;
+  wire signed [13:0] below12;
+  wire signed [13:0] above13;
+  wire signed [13:0] below13;
+  wire signed [13:0] above14;
+  wire signed [13:0] below14;
+  wire signed [13:0] above15;
+  wire signed [13:0] below15;
+  wire signed [13:0] above16;
+  wire signed [13:0] below16;
+  wire signed [13:0] above17;
+  wire signed [13:0] below17;
+  wire signed [13:0] above18;
+  wire signed [13:0] below18;
+  wire signed [13:0] above19;
+  wire signed [13:0] below19;
+  wire signed [13:0] above20;
+  wire signed [13:0] below20;
+  wire signed [13:0] above21;
+  wire signed [13:0] below21;
+  wire signed [13:0] above22;
+  wire signed [13:0] below22;
+  wire signed [13:0] above23;
+  wire signed [13:0] below23;
+  wire signed [13:0] above24;
+  wire signed [13:0] below24;
+  wire signed [13:0] above25;
+  wire signed [13:0] below25;
+  wire signed [13:0] above26;
+  wire signed [13:0] below26;
+  wire signed [13:0] above27;
+  wire signed [13:0] below27;
+  wire signed [13:0] above28;
+  wire signed [13:0] below28;
+  wire signed [13:0] above29;
+  wire signed [13:0] below29;
+  wire signed [13:0] above30;
+  wire signed [13:0] below30;
+  wire signed [13:0] above31;
+  wire signed [13:0] below31;
   wire [31:0] pass_word;
   reg signed [19:0] sum_q;
   reg signed [19:0] magnitude_q;
@@ -109,108 +141,201 @@ module requant_greedy_h128_k2_s32_201b708b (
   wire signed [11:0] greedy_coefficient;
   reg [43:0] out_data_q;
   reg out_last_q;
-  reg [415:0] residuals [0:3];
+  reg [447:0] residuals [0:3];
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp;
+  wire signed [13:0] tmp;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_1;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp_2;
+  wire signed [13:0] tmp_2;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_3;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp_4;
+  wire signed [13:0] tmp_4;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_5;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp_6;
+  wire signed [13:0] tmp_6;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_7;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp_8;
+  wire signed [13:0] tmp_8;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_9;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp_10;
+  wire signed [13:0] tmp_10;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_11;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp_12;
+  wire signed [13:0] tmp_12;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_13;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp_14;
+  wire signed [13:0] tmp_14;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_15;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp_16;
+  wire signed [13:0] tmp_16;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_17;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp_18;
+  wire signed [13:0] tmp_18;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_19;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp_20;
+  wire signed [13:0] tmp_20;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_21;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp_22;
+  wire signed [13:0] tmp_22;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_23;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp_24;
+  wire signed [13:0] tmp_24;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_25;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp_26;
+  wire signed [13:0] tmp_26;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_27;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp_28;
+  wire signed [13:0] tmp_28;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_29;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [12:0] tmp_30;
+  wire signed [13:0] tmp_30;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [12:0] tmp_31;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire [20:0] tmp_32;
+  wire signed [13:0] tmp_32;
   /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
-  wire [12:0] tmp_33;
+  wire signed [12:0] tmp_33;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [13:0] tmp_34;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [12:0] tmp_35;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [13:0] tmp_36;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [12:0] tmp_37;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [13:0] tmp_38;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [12:0] tmp_39;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [13:0] tmp_40;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [12:0] tmp_41;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [13:0] tmp_42;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [12:0] tmp_43;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [13:0] tmp_44;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [12:0] tmp_45;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [13:0] tmp_46;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [12:0] tmp_47;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [13:0] tmp_48;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [12:0] tmp_49;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [13:0] tmp_50;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [12:0] tmp_51;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [13:0] tmp_52;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [12:0] tmp_53;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [13:0] tmp_54;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [12:0] tmp_55;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [13:0] tmp_56;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [12:0] tmp_57;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [13:0] tmp_58;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [12:0] tmp_59;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [13:0] tmp_60;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [12:0] tmp_61;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [13:0] tmp_62;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [20:0] tmp_63;
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [12:0] tmp_64;
   /* verilator lint_on UNUSEDSIGNAL */
 
   assign last_unit = unit_q == 7'd127;
@@ -219,82 +344,145 @@ module requant_greedy_h128_k2_s32_201b708b (
   assign original = $signed({s_axis_tdata[11], s_axis_tdata}) << 0;
   assign accept = s_axis_tvalid & (state_q == 3'd0);
   assign s_axis_tready = state_q == 3'd0;
-  assign load_line = {$unsigned(original), $unsigned((lane_q == 5'd30) ? original : lane30_q), $unsigned((lane_q == 5'd29) ? original : lane29_q), $unsigned((lane_q == 5'd28) ? original : lane28_q), $unsigned((lane_q == 5'd27) ? original : lane27_q), $unsigned((lane_q == 5'd26) ? original : lane26_q), $unsigned((lane_q == 5'd25) ? original : lane25_q), $unsigned((lane_q == 5'd24) ? original : lane24_q), $unsigned((lane_q == 5'd23) ? original : lane23_q), $unsigned((lane_q == 5'd22) ? original : lane22_q), $unsigned((lane_q == 5'd21) ? original : lane21_q), $unsigned((lane_q == 5'd20) ? original : lane20_q), $unsigned((lane_q == 5'd19) ? original : lane19_q), $unsigned((lane_q == 5'd18) ? original : lane18_q), $unsigned((lane_q == 5'd17) ? original : lane17_q), $unsigned((lane_q == 5'd16) ? original : lane16_q), $unsigned((lane_q == 5'd15) ? original : lane15_q), $unsigned((lane_q == 5'd14) ? original : lane14_q), $unsigned((lane_q == 5'd13) ? original : lane13_q), $unsigned((lane_q == 5'd12) ? original : lane12_q), $unsigned((lane_q == 5'd11) ? original : lane11_q), $unsigned((lane_q == 5'd10) ? original : lane10_q), $unsigned((lane_q == 5'd9) ? original : lane9_q), $unsigned((lane_q == 5'd8) ? original : lane8_q), $unsigned((lane_q == 5'd7) ? original : lane7_q), $unsigned((lane_q == 5'd6) ? original : lane6_q), $unsigned((lane_q == 5'd5) ? original : lane5_q), $unsigned((lane_q == 5'd4) ? original : lane4_q), $unsigned((lane_q == 5'd3) ? original : lane3_q), $unsigned((lane_q == 5'd2) ? original : lane2_q), $unsigned((lane_q == 5'd1) ? original : lane1_q), $unsigned((lane_q == 5'd0) ? original : lane0_q)};
+  assign tmp = original[12] ? (-$signed({original[12], original})) : $signed({original[12], original});
+  assign tmp_1 = (lane_q == 5'd30) ? original : lane30_q;
+  assign tmp_2 = tmp_1[12] ? (-$signed({tmp_1[12], tmp_1})) : $signed({tmp_1[12], tmp_1});
+  assign tmp_3 = (lane_q == 5'd29) ? original : lane29_q;
+  assign tmp_4 = tmp_3[12] ? (-$signed({tmp_3[12], tmp_3})) : $signed({tmp_3[12], tmp_3});
+  assign tmp_5 = (lane_q == 5'd28) ? original : lane28_q;
+  assign tmp_6 = tmp_5[12] ? (-$signed({tmp_5[12], tmp_5})) : $signed({tmp_5[12], tmp_5});
+  assign tmp_7 = (lane_q == 5'd27) ? original : lane27_q;
+  assign tmp_8 = tmp_7[12] ? (-$signed({tmp_7[12], tmp_7})) : $signed({tmp_7[12], tmp_7});
+  assign tmp_9 = (lane_q == 5'd26) ? original : lane26_q;
+  assign tmp_10 = tmp_9[12] ? (-$signed({tmp_9[12], tmp_9})) : $signed({tmp_9[12], tmp_9});
+  assign tmp_11 = (lane_q == 5'd25) ? original : lane25_q;
+  assign tmp_12 = tmp_11[12] ? (-$signed({tmp_11[12], tmp_11})) : $signed({tmp_11[12], tmp_11});
+  assign tmp_13 = (lane_q == 5'd24) ? original : lane24_q;
+  assign tmp_14 = tmp_13[12] ? (-$signed({tmp_13[12], tmp_13})) : $signed({tmp_13[12], tmp_13});
+  assign tmp_15 = (lane_q == 5'd23) ? original : lane23_q;
+  assign tmp_16 = tmp_15[12] ? (-$signed({tmp_15[12], tmp_15})) : $signed({tmp_15[12], tmp_15});
+  assign tmp_17 = (lane_q == 5'd22) ? original : lane22_q;
+  assign tmp_18 = tmp_17[12] ? (-$signed({tmp_17[12], tmp_17})) : $signed({tmp_17[12], tmp_17});
+  assign tmp_19 = (lane_q == 5'd21) ? original : lane21_q;
+  assign tmp_20 = tmp_19[12] ? (-$signed({tmp_19[12], tmp_19})) : $signed({tmp_19[12], tmp_19});
+  assign tmp_21 = (lane_q == 5'd20) ? original : lane20_q;
+  assign tmp_22 = tmp_21[12] ? (-$signed({tmp_21[12], tmp_21})) : $signed({tmp_21[12], tmp_21});
+  assign tmp_23 = (lane_q == 5'd19) ? original : lane19_q;
+  assign tmp_24 = tmp_23[12] ? (-$signed({tmp_23[12], tmp_23})) : $signed({tmp_23[12], tmp_23});
+  assign tmp_25 = (lane_q == 5'd18) ? original : lane18_q;
+  assign tmp_26 = tmp_25[12] ? (-$signed({tmp_25[12], tmp_25})) : $signed({tmp_25[12], tmp_25});
+  assign tmp_27 = (lane_q == 5'd17) ? original : lane17_q;
+  assign tmp_28 = tmp_27[12] ? (-$signed({tmp_27[12], tmp_27})) : $signed({tmp_27[12], tmp_27});
+  assign tmp_29 = (lane_q == 5'd16) ? original : lane16_q;
+  assign tmp_30 = tmp_29[12] ? (-$signed({tmp_29[12], tmp_29})) : $signed({tmp_29[12], tmp_29});
+  assign tmp_31 = (lane_q == 5'd15) ? original : lane15_q;
+  assign tmp_32 = tmp_31[12] ? (-$signed({tmp_31[12], tmp_31})) : $signed({tmp_31[12], tmp_31});
+  assign tmp_33 = (lane_q == 5'd14) ? original : lane14_q;
+  assign tmp_34 = tmp_33[12] ? (-$signed({tmp_33[12], tmp_33})) : $signed({tmp_33[12], tmp_33});
+  assign tmp_35 = (lane_q == 5'd13) ? original : lane13_q;
+  assign tmp_36 = tmp_35[12] ? (-$signed({tmp_35[12], tmp_35})) : $signed({tmp_35[12], tmp_35});
+  assign tmp_37 = (lane_q == 5'd12) ? original : lane12_q;
+  assign tmp_38 = tmp_37[12] ? (-$signed({tmp_37[12], tmp_37})) : $signed({tmp_37[12], tmp_37});
+  assign tmp_39 = (lane_q == 5'd11) ? original : lane11_q;
+  assign tmp_40 = tmp_39[12] ? (-$signed({tmp_39[12], tmp_39})) : $signed({tmp_39[12], tmp_39});
+  assign tmp_41 = (lane_q == 5'd10) ? original : lane10_q;
+  assign tmp_42 = tmp_41[12] ? (-$signed({tmp_41[12], tmp_41})) : $signed({tmp_41[12], tmp_41});
+  assign tmp_43 = (lane_q == 5'd9) ? original : lane9_q;
+  assign tmp_44 = tmp_43[12] ? (-$signed({tmp_43[12], tmp_43})) : $signed({tmp_43[12], tmp_43});
+  assign tmp_45 = (lane_q == 5'd8) ? original : lane8_q;
+  assign tmp_46 = tmp_45[12] ? (-$signed({tmp_45[12], tmp_45})) : $signed({tmp_45[12], tmp_45});
+  assign tmp_47 = (lane_q == 5'd7) ? original : lane7_q;
+  assign tmp_48 = tmp_47[12] ? (-$signed({tmp_47[12], tmp_47})) : $signed({tmp_47[12], tmp_47});
+  assign tmp_49 = (lane_q == 5'd6) ? original : lane6_q;
+  assign tmp_50 = tmp_49[12] ? (-$signed({tmp_49[12], tmp_49})) : $signed({tmp_49[12], tmp_49});
+  assign tmp_51 = (lane_q == 5'd5) ? original : lane5_q;
+  assign tmp_52 = tmp_51[12] ? (-$signed({tmp_51[12], tmp_51})) : $signed({tmp_51[12], tmp_51});
+  assign tmp_53 = (lane_q == 5'd4) ? original : lane4_q;
+  assign tmp_54 = tmp_53[12] ? (-$signed({tmp_53[12], tmp_53})) : $signed({tmp_53[12], tmp_53});
+  assign tmp_55 = (lane_q == 5'd3) ? original : lane3_q;
+  assign tmp_56 = tmp_55[12] ? (-$signed({tmp_55[12], tmp_55})) : $signed({tmp_55[12], tmp_55});
+  assign tmp_57 = (lane_q == 5'd2) ? original : lane2_q;
+  assign tmp_58 = tmp_57[12] ? (-$signed({tmp_57[12], tmp_57})) : $signed({tmp_57[12], tmp_57});
+  assign tmp_59 = (lane_q == 5'd1) ? original : lane1_q;
+  assign tmp_60 = tmp_59[12] ? (-$signed({tmp_59[12], tmp_59})) : $signed({tmp_59[12], tmp_59});
+  assign tmp_61 = (lane_q == 5'd0) ? original : lane0_q;
+  assign tmp_62 = tmp_61[12] ? (-$signed({tmp_61[12], tmp_61})) : $signed({tmp_61[12], tmp_61});
+  assign stored_load_line = {{original[12], tmp[12:0]}, {tmp_1[12], tmp_2[12:0]}, {tmp_3[12], tmp_4[12:0]}, {tmp_5[12], tmp_6[12:0]}, {tmp_7[12], tmp_8[12:0]}, {tmp_9[12], tmp_10[12:0]}, {tmp_11[12], tmp_12[12:0]}, {tmp_13[12], tmp_14[12:0]}, {tmp_15[12], tmp_16[12:0]}, {tmp_17[12], tmp_18[12:0]}, {tmp_19[12], tmp_20[12:0]}, {tmp_21[12], tmp_22[12:0]}, {tmp_23[12], tmp_24[12:0]}, {tmp_25[12], tmp_26[12:0]}, {tmp_27[12], tmp_28[12:0]}, {tmp_29[12], tmp_30[12:0]}, {tmp_31[12], tmp_32[12:0]}, {tmp_33[12], tmp_34[12:0]}, {tmp_35[12], tmp_36[12:0]}, {tmp_37[12], tmp_38[12:0]}, {tmp_39[12], tmp_40[12:0]}, {tmp_41[12], tmp_42[12:0]}, {tmp_43[12], tmp_44[12:0]}, {tmp_45[12], tmp_46[12:0]}, {tmp_47[12], tmp_48[12:0]}, {tmp_49[12], tmp_50[12:0]}, {tmp_51[12], tmp_52[12:0]}, {tmp_53[12], tmp_54[12:0]}, {tmp_55[12], tmp_56[12:0]}, {tmp_57[12], tmp_58[12:0]}, {tmp_59[12], tmp_60[12:0]}, {tmp_61[12], tmp_62[12:0]}};
   assign last_line = pass_line_q == 2'd3;
   assign last_code = code_q == 1'd1;
   assign pass_step = (state_q == 3'd2) & out_free;
   assign pass_done = pass_step & last_line;
   assign in_coefficient = state_q == 3'd1;
-  assign pass_level = $signed({pass_coefficient_q[11], pass_coefficient_q}) << 0;
-  assign tmp = $signed(residual_line_q[12:0]);
-  assign updated0 = (~tmp[12]) ? ($signed(residual_line_q[12:0]) - pass_level) : ($signed(residual_line_q[12:0]) + pass_level);
-  assign tmp_1 = $signed(residual_line_q[25:13]);
-  assign updated1 = (~tmp_1[12]) ? ($signed(residual_line_q[25:13]) - pass_level) : ($signed(residual_line_q[25:13]) + pass_level);
-  assign tmp_2 = $signed(residual_line_q[38:26]);
-  assign updated2 = (~tmp_2[12]) ? ($signed(residual_line_q[38:26]) - pass_level) : ($signed(residual_line_q[38:26]) + pass_level);
-  assign tmp_3 = $signed(residual_line_q[51:39]);
-  assign updated3 = (~tmp_3[12]) ? ($signed(residual_line_q[51:39]) - pass_level) : ($signed(residual_line_q[51:39]) + pass_level);
-  assign tmp_4 = $signed(residual_line_q[64:52]);
-  assign updated4 = (~tmp_4[12]) ? ($signed(residual_line_q[64:52]) - pass_level) : ($signed(residual_line_q[64:52]) + pass_level);
-  assign tmp_5 = $signed(residual_line_q[77:65]);
-  assign updated5 = (~tmp_5[12]) ? ($signed(residual_line_q[77:65]) - pass_level) : ($signed(residual_line_q[77:65]) + pass_level);
-  assign tmp_6 = $signed(residual_line_q[90:78]);
-  assign updated6 = (~tmp_6[12]) ? ($signed(residual_line_q[90:78]) - pass_level) : ($signed(residual_line_q[90:78]) + pass_level);
-  assign tmp_7 = $signed(residual_line_q[103:91]);
-  assign updated7 = (~tmp_7[12]) ? ($signed(residual_line_q[103:91]) - pass_level) : ($signed(residual_line_q[103:91]) + pass_level);
-  assign tmp_8 = $signed(residual_line_q[116:104]);
-  assign updated8 = (~tmp_8[12]) ? ($signed(residual_line_q[116:104]) - pass_level) : ($signed(residual_line_q[116:104]) + pass_level);
-  assign tmp_9 = $signed(residual_line_q[129:117]);
-  assign updated9 = (~tmp_9[12]) ? ($signed(residual_line_q[129:117]) - pass_level) : ($signed(residual_line_q[129:117]) + pass_level);
-  assign tmp_10 = $signed(residual_line_q[142:130]);
-  assign updated10 = (~tmp_10[12]) ? ($signed(residual_line_q[142:130]) - pass_level) : ($signed(residual_line_q[142:130]) + pass_level);
-  assign tmp_11 = $signed(residual_line_q[155:143]);
-  assign updated11 = (~tmp_11[12]) ? ($signed(residual_line_q[155:143]) - pass_level) : ($signed(residual_line_q[155:143]) + pass_level);
-  assign tmp_12 = $signed(residual_line_q[168:156]);
-  assign updated12 = (~tmp_12[12]) ? ($signed(residual_line_q[168:156]) - pass_level) : ($signed(residual_line_q[168:156]) + pass_level);
-  assign tmp_13 = $signed(residual_line_q[181:169]);
-  assign updated13 = (~tmp_13[12]) ? ($signed(residual_line_q[181:169]) - pass_level) : ($signed(residual_line_q[181:169]) + pass_level);
-  assign tmp_14 = $signed(residual_line_q[194:182]);
-  assign updated14 = (~tmp_14[12]) ? ($signed(residual_line_q[194:182]) - pass_level) : ($signed(residual_line_q[194:182]) + pass_level);
-  assign tmp_15 = $signed(residual_line_q[207:195]);
-  assign updated15 = (~tmp_15[12]) ? ($signed(residual_line_q[207:195]) - pass_level) : ($signed(residual_line_q[207:195]) + pass_level);
-  assign tmp_16 = $signed(residual_line_q[220:208]);
-  assign updated16 = (~tmp_16[12]) ? ($signed(residual_line_q[220:208]) - pass_level) : ($signed(residual_line_q[220:208]) + pass_level);
-  assign tmp_17 = $signed(residual_line_q[233:221]);
-  assign updated17 = (~tmp_17[12]) ? ($signed(residual_line_q[233:221]) - pass_level) : ($signed(residual_line_q[233:221]) + pass_level);
-  assign tmp_18 = $signed(residual_line_q[246:234]);
-  assign updated18 = (~tmp_18[12]) ? ($signed(residual_line_q[246:234]) - pass_level) : ($signed(residual_line_q[246:234]) + pass_level);
-  assign tmp_19 = $signed(residual_line_q[259:247]);
-  assign updated19 = (~tmp_19[12]) ? ($signed(residual_line_q[259:247]) - pass_level) : ($signed(residual_line_q[259:247]) + pass_level);
-  assign tmp_20 = $signed(residual_line_q[272:260]);
-  assign updated20 = (~tmp_20[12]) ? ($signed(residual_line_q[272:260]) - pass_level) : ($signed(residual_line_q[272:260]) + pass_level);
-  assign tmp_21 = $signed(residual_line_q[285:273]);
-  assign updated21 = (~tmp_21[12]) ? ($signed(residual_line_q[285:273]) - pass_level) : ($signed(residual_line_q[285:273]) + pass_level);
-  assign tmp_22 = $signed(residual_line_q[298:286]);
-  assign updated22 = (~tmp_22[12]) ? ($signed(residual_line_q[298:286]) - pass_level) : ($signed(residual_line_q[298:286]) + pass_level);
-  assign tmp_23 = $signed(residual_line_q[311:299]);
-  assign updated23 = (~tmp_23[12]) ? ($signed(residual_line_q[311:299]) - pass_level) : ($signed(residual_line_q[311:299]) + pass_level);
-  assign tmp_24 = $signed(residual_line_q[324:312]);
-  assign updated24 = (~tmp_24[12]) ? ($signed(residual_line_q[324:312]) - pass_level) : ($signed(residual_line_q[324:312]) + pass_level);
-  assign tmp_25 = $signed(residual_line_q[337:325]);
-  assign updated25 = (~tmp_25[12]) ? ($signed(residual_line_q[337:325]) - pass_level) : ($signed(residual_line_q[337:325]) + pass_level);
-  assign tmp_26 = $signed(residual_line_q[350:338]);
-  assign updated26 = (~tmp_26[12]) ? ($signed(residual_line_q[350:338]) - pass_level) : ($signed(residual_line_q[350:338]) + pass_level);
-  assign tmp_27 = $signed(residual_line_q[363:351]);
-  assign updated27 = (~tmp_27[12]) ? ($signed(residual_line_q[363:351]) - pass_level) : ($signed(residual_line_q[363:351]) + pass_level);
-  assign tmp_28 = $signed(residual_line_q[376:364]);
-  assign updated28 = (~tmp_28[12]) ? ($signed(residual_line_q[376:364]) - pass_level) : ($signed(residual_line_q[376:364]) + pass_level);
-  assign tmp_29 = $signed(residual_line_q[389:377]);
-  assign updated29 = (~tmp_29[12]) ? ($signed(residual_line_q[389:377]) - pass_level) : ($signed(residual_line_q[389:377]) + pass_level);
-  assign tmp_30 = $signed(residual_line_q[402:390]);
-  assign updated30 = (~tmp_30[12]) ? ($signed(residual_line_q[402:390]) - pass_level) : ($signed(residual_line_q[402:390]) + pass_level);
-  assign tmp_31 = $signed(residual_line_q[415:403]);
-  assign updated31 = (~tmp_31[12]) ? ($signed(residual_line_q[415:403]) - pass_level) : ($signed(residual_line_q[415:403]) + pass_level);
-  assign pass_word = {~tmp_31[12], ~tmp_30[12], ~tmp_29[12], ~tmp_28[12], ~tmp_27[12], ~tmp_26[12], ~tmp_25[12], ~tmp_24[12], ~tmp_23[12], ~tmp_22[12], ~tmp_21[12], ~tmp_20[12], ~tmp_19[12], ~tmp_18[12], ~tmp_17[12], ~tmp_16[12], ~tmp_15[12], ~tmp_14[12], ~tmp_13[12], ~tmp_12[12], ~tmp_11[12], ~tmp_10[12], ~tmp_9[12], ~tmp_8[12], ~tmp_7[12], ~tmp_6[12], ~tmp_5[12], ~tmp_4[12], ~tmp_3[12], ~tmp_2[12], ~tmp_1[12], ~tmp[12]};
+  assign pass_level = $signed({{2{pass_coefficient_q[11]}}, pass_coefficient_q}) << 0;
+  assign above0 = $signed({1'd0, residual_line_q[12:0]}) - pass_level;
+  assign below0 = pass_level - $signed({1'd0, residual_line_q[12:0]});
+  assign above1 = $signed({1'd0, residual_line_q[26:14]}) - pass_level;
+  assign below1 = pass_level - $signed({1'd0, residual_line_q[26:14]});
+  assign above2 = $signed({1'd0, residual_line_q[40:28]}) - pass_level;
+  assign below2 = pass_level - $signed({1'd0, residual_line_q[40:28]});
+  assign above3 = $signed({1'd0, residual_line_q[54:42]}) - pass_level;
+  assign below3 = pass_level - $signed({1'd0, residual_line_q[54:42]});
+  assign above4 = $signed({1'd0, residual_line_q[68:56]}) - pass_level;
+  assign below4 = pass_level - $signed({1'd0, residual_line_q[68:56]});
+  assign above5 = $signed({1'd0, residual_line_q[82:70]}) - pass_level;
+  assign below5 = pass_level - $signed({1'd0, residual_line_q[82:70]});
+  assign above6 = $signed({1'd0, residual_line_q[96:84]}) - pass_level;
+  assign below6 = pass_level - $signed({1'd0, residual_line_q[96:84]});
+  assign above7 = $signed({1'd0, residual_line_q[110:98]}) - pass_level;
+  assign below7 = pass_level - $signed({1'd0, residual_line_q[110:98]});
+  assign above8 = $signed({1'd0, residual_line_q[124:112]}) - pass_level;
+  assign below8 = pass_level - $signed({1'd0, residual_line_q[124:112]});
+  assign above9 = $signed({1'd0, residual_line_q[138:126]}) - pass_level;
+  assign below9 = pass_level - $signed({1'd0, residual_line_q[138:126]});
+  assign above10 = $signed({1'd0, residual_line_q[152:140]}) - pass_level;
+  assign below10 = pass_level - $signed({1'd0, residual_line_q[152:140]});
+  assign above11 = $signed({1'd0, residual_line_q[166:154]}) - pass_level;
+  assign below11 = pass_level - $signed({1'd0, residual_line_q[166:154]});
+  assign above12 = $signed({1'd0, residual_line_q[180:168]}) - pass_level;
+  assign below12 = pass_level - $signed({1'd0, residual_line_q[180:168]});
+  assign above13 = $signed({1'd0, residual_line_q[194:182]}) - pass_level;
+  assign below13 = pass_level - $signed({1'd0, residual_line_q[194:182]});
+  assign above14 = $signed({1'd0, residual_line_q[208:196]}) - pass_level;
+  assign below14 = pass_level - $signed({1'd0, residual_line_q[208:196]});
+  assign above15 = $signed({1'd0, residual_line_q[222:210]}) - pass_level;
+  assign below15 = pass_level - $signed({1'd0, residual_line_q[222:210]});
+  assign above16 = $signed({1'd0, residual_line_q[236:224]}) - pass_level;
+  assign below16 = pass_level - $signed({1'd0, residual_line_q[236:224]});
+  assign above17 = $signed({1'd0, residual_line_q[250:238]}) - pass_level;
+  assign below17 = pass_level - $signed({1'd0, residual_line_q[250:238]});
+  assign above18 = $signed({1'd0, residual_line_q[264:252]}) - pass_level;
+  assign below18 = pass_level - $signed({1'd0, residual_line_q[264:252]});
+  assign above19 = $signed({1'd0, residual_line_q[278:266]}) - pass_level;
+  assign below19 = pass_level - $signed({1'd0, residual_line_q[278:266]});
+  assign above20 = $signed({1'd0, residual_line_q[292:280]}) - pass_level;
+  assign below20 = pass_level - $signed({1'd0, residual_line_q[292:280]});
+  assign above21 = $signed({1'd0, residual_line_q[306:294]}) - pass_level;
+  assign below21 = pass_level - $signed({1'd0, residual_line_q[306:294]});
+  assign above22 = $signed({1'd0, residual_line_q[320:308]}) - pass_level;
+  assign below22 = pass_level - $signed({1'd0, residual_line_q[320:308]});
+  assign above23 = $signed({1'd0, residual_line_q[334:322]}) - pass_level;
+  assign below23 = pass_level - $signed({1'd0, residual_line_q[334:322]});
+  assign above24 = $signed({1'd0, residual_line_q[348:336]}) - pass_level;
+  assign below24 = pass_level - $signed({1'd0, residual_line_q[348:336]});
+  assign above25 = $signed({1'd0, residual_line_q[362:350]}) - pass_level;
+  assign below25 = pass_level - $signed({1'd0, residual_line_q[362:350]});
+  assign above26 = $signed({1'd0, residual_line_q[376:364]}) - pass_level;
+  assign below26 = pass_level - $signed({1'd0, residual_line_q[376:364]});
+  assign above27 = $signed({1'd0, residual_line_q[390:378]}) - pass_level;
+  assign below27 = pass_level - $signed({1'd0, residual_line_q[390:378]});
+  assign above28 = $signed({1'd0, residual_line_q[404:392]}) - pass_level;
+  assign below28 = pass_level - $signed({1'd0, residual_line_q[404:392]});
+  assign above29 = $signed({1'd0, residual_line_q[418:406]}) - pass_level;
+  assign below29 = pass_level - $signed({1'd0, residual_line_q[418:406]});
+  assign above30 = $signed({1'd0, residual_line_q[432:420]}) - pass_level;
+  assign below30 = pass_level - $signed({1'd0, residual_line_q[432:420]});
+  assign above31 = $signed({1'd0, residual_line_q[446:434]}) - pass_level;
+  assign below31 = pass_level - $signed({1'd0, residual_line_q[446:434]});
+  assign pass_word = {~residual_line_q[447], ~residual_line_q[433], ~residual_line_q[419], ~residual_line_q[405], ~residual_line_q[391], ~residual_line_q[377], ~residual_line_q[363], ~residual_line_q[349], ~residual_line_q[335], ~residual_line_q[321], ~residual_line_q[307], ~residual_line_q[293], ~residual_line_q[279], ~residual_line_q[265], ~residual_line_q[251], ~residual_line_q[237], ~residual_line_q[223], ~residual_line_q[209], ~residual_line_q[195], ~residual_line_q[181], ~residual_line_q[167], ~residual_line_q[153], ~residual_line_q[139], ~residual_line_q[125], ~residual_line_q[111], ~residual_line_q[97], ~residual_line_q[83], ~residual_line_q[69], ~residual_line_q[55], ~residual_line_q[41], ~residual_line_q[27], ~residual_line_q[13]};
   assign sum_total = sum_q + magnitude_q;
-  assign tmp_32 = ({1'd0, $unsigned(sum_total)} << 1) + 21'd128;
-  assign tmp_33 = tmp_32[20:8];
-  assign greedy_coefficient = (tmp_32[20:8] > 13'd2047) ? 12'sd2047 : $signed(tmp_33[11:0]);
+  assign tmp_63 = ({1'd0, $unsigned(sum_total)} << 1) + 21'd128;
+  assign tmp_64 = tmp_63[20:8];
+  assign greedy_coefficient = (tmp_63[20:8] > 13'd2047) ? 12'sd2047 : $signed(tmp_64[11:0]);
   assign m_axis_tvalid = out_valid_q;
   assign m_axis_tdata = out_data_q;
   assign m_axis_tlast = out_last_q;
@@ -315,7 +503,7 @@ module requant_greedy_h128_k2_s32_201b708b (
       state_q <= (accept & last_unit) ? 3'd1 : (in_coefficient ? 3'd2 : ((pass_done & (~last_code)) ? 3'd1 : ((pass_done & last_code) ? 3'd0 : state_q)));
       out_valid_q <= pass_step ? 1'd1 : (m_axis_tready ? 1'd0 : out_valid_q);
       sum_q <= in_coefficient ? 20'sd0 : sum_total;
-      magnitude_q <= (accept | (pass_step & (~last_code))) ? ((state_q == 3'd0) ? ((original < 13'sd0) ? (-$signed({{7{original[12]}}, original})) : $signed({{7{original[12]}}, original})) : (((((((updated0 < 13'sd0) ? (-$signed({{7{updated0[12]}}, updated0})) : $signed({{7{updated0[12]}}, updated0})) + ((updated1 < 13'sd0) ? (-$signed({{7{updated1[12]}}, updated1})) : $signed({{7{updated1[12]}}, updated1}))) + (((updated2 < 13'sd0) ? (-$signed({{7{updated2[12]}}, updated2})) : $signed({{7{updated2[12]}}, updated2})) + ((updated3 < 13'sd0) ? (-$signed({{7{updated3[12]}}, updated3})) : $signed({{7{updated3[12]}}, updated3})))) + ((((updated4 < 13'sd0) ? (-$signed({{7{updated4[12]}}, updated4})) : $signed({{7{updated4[12]}}, updated4})) + ((updated5 < 13'sd0) ? (-$signed({{7{updated5[12]}}, updated5})) : $signed({{7{updated5[12]}}, updated5}))) + (((updated6 < 13'sd0) ? (-$signed({{7{updated6[12]}}, updated6})) : $signed({{7{updated6[12]}}, updated6})) + ((updated7 < 13'sd0) ? (-$signed({{7{updated7[12]}}, updated7})) : $signed({{7{updated7[12]}}, updated7}))))) + (((((updated8 < 13'sd0) ? (-$signed({{7{updated8[12]}}, updated8})) : $signed({{7{updated8[12]}}, updated8})) + ((updated9 < 13'sd0) ? (-$signed({{7{updated9[12]}}, updated9})) : $signed({{7{updated9[12]}}, updated9}))) + (((updated10 < 13'sd0) ? (-$signed({{7{updated10[12]}}, updated10})) : $signed({{7{updated10[12]}}, updated10})) + ((updated11 < 13'sd0) ? (-$signed({{7{updated11[12]}}, updated11})) : $signed({{7{updated11[12]}}, updated11})))) + ((((updated12 < 13'sd0) ? (-$signed({{7{updated12[12]}}, updated12})) : $signed({{7{updated12[12]}}, updated12})) + ((updated13 < 13'sd0) ? (-$signed({{7{updated13[12]}}, updated13})) : $signed({{7{updated13[12]}}, updated13}))) + (((updated14 < 13'sd0) ? (-$signed({{7{updated14[12]}}, updated14})) : $signed({{7{updated14[12]}}, updated14})) + ((updated15 < 13'sd0) ? (-$signed({{7{updated15[12]}}, updated15})) : $signed({{7{updated15[12]}}, updated15})))))) + ((((((updated16 < 13'sd0) ? (-$signed({{7{updated16[12]}}, updated16})) : $signed({{7{updated16[12]}}, updated16})) + ((updated17 < 13'sd0) ? (-$signed({{7{updated17[12]}}, updated17})) : $signed({{7{updated17[12]}}, updated17}))) + (((updated18 < 13'sd0) ? (-$signed({{7{updated18[12]}}, updated18})) : $signed({{7{updated18[12]}}, updated18})) + ((updated19 < 13'sd0) ? (-$signed({{7{updated19[12]}}, updated19})) : $signed({{7{updated19[12]}}, updated19})))) + ((((updated20 < 13'sd0) ? (-$signed({{7{updated20[12]}}, updated20})) : $signed({{7{updated20[12]}}, updated20})) + ((updated21 < 13'sd0) ? (-$signed({{7{updated21[12]}}, updated21})) : $signed({{7{updated21[12]}}, updated21}))) + (((updated22 < 13'sd0) ? (-$signed({{7{updated22[12]}}, updated22})) : $signed({{7{updated22[12]}}, updated22})) + ((updated23 < 13'sd0) ? (-$signed({{7{updated23[12]}}, updated23})) : $signed({{7{updated23[12]}}, updated23}))))) + (((((updated24 < 13'sd0) ? (-$signed({{7{updated24[12]}}, updated24})) : $signed({{7{updated24[12]}}, updated24})) + ((updated25 < 13'sd0) ? (-$signed({{7{updated25[12]}}, updated25})) : $signed({{7{updated25[12]}}, updated25}))) + (((updated26 < 13'sd0) ? (-$signed({{7{updated26[12]}}, updated26})) : $signed({{7{updated26[12]}}, updated26})) + ((updated27 < 13'sd0) ? (-$signed({{7{updated27[12]}}, updated27})) : $signed({{7{updated27[12]}}, updated27})))) + ((((updated28 < 13'sd0) ? (-$signed({{7{updated28[12]}}, updated28})) : $signed({{7{updated28[12]}}, updated28})) + ((updated29 < 13'sd0) ? (-$signed({{7{updated29[12]}}, updated29})) : $signed({{7{updated29[12]}}, updated29}))) + (((updated30 < 13'sd0) ? (-$signed({{7{updated30[12]}}, updated30})) : $signed({{7{updated30[12]}}, updated30})) + ((updated31 < 13'sd0) ? (-$signed({{7{updated31[12]}}, updated31})) : $signed({{7{updated31[12]}}, updated31})))))))) : 20'sd0;
+      magnitude_q <= (accept | (pass_step & (~last_code))) ? ((state_q == 3'd0) ? ((original < 13'sd0) ? (-$signed({{7{original[12]}}, original})) : $signed({{7{original[12]}}, original})) : ((((($signed({7'd0, above0[13] ? below0[12:0] : above0[12:0]}) + $signed({7'd0, above1[13] ? below1[12:0] : above1[12:0]})) + ($signed({7'd0, above2[13] ? below2[12:0] : above2[12:0]}) + $signed({7'd0, above3[13] ? below3[12:0] : above3[12:0]}))) + (($signed({7'd0, above4[13] ? below4[12:0] : above4[12:0]}) + $signed({7'd0, above5[13] ? below5[12:0] : above5[12:0]})) + ($signed({7'd0, above6[13] ? below6[12:0] : above6[12:0]}) + $signed({7'd0, above7[13] ? below7[12:0] : above7[12:0]})))) + ((($signed({7'd0, above8[13] ? below8[12:0] : above8[12:0]}) + $signed({7'd0, above9[13] ? below9[12:0] : above9[12:0]})) + ($signed({7'd0, above10[13] ? below10[12:0] : above10[12:0]}) + $signed({7'd0, above11[13] ? below11[12:0] : above11[12:0]}))) + (($signed({7'd0, above12[13] ? below12[12:0] : above12[12:0]}) + $signed({7'd0, above13[13] ? below13[12:0] : above13[12:0]})) + ($signed({7'd0, above14[13] ? below14[12:0] : above14[12:0]}) + $signed({7'd0, above15[13] ? below15[12:0] : above15[12:0]}))))) + (((($signed({7'd0, above16[13] ? below16[12:0] : above16[12:0]}) + $signed({7'd0, above17[13] ? below17[12:0] : above17[12:0]})) + ($signed({7'd0, above18[13] ? below18[12:0] : above18[12:0]}) + $signed({7'd0, above19[13] ? below19[12:0] : above19[12:0]}))) + (($signed({7'd0, above20[13] ? below20[12:0] : above20[12:0]}) + $signed({7'd0, above21[13] ? below21[12:0] : above21[12:0]})) + ($signed({7'd0, above22[13] ? below22[12:0] : above22[12:0]}) + $signed({7'd0, above23[13] ? below23[12:0] : above23[12:0]})))) + ((($signed({7'd0, above24[13] ? below24[12:0] : above24[12:0]}) + $signed({7'd0, above25[13] ? below25[12:0] : above25[12:0]})) + ($signed({7'd0, above26[13] ? below26[12:0] : above26[12:0]}) + $signed({7'd0, above27[13] ? below27[12:0] : above27[12:0]}))) + (($signed({7'd0, above28[13] ? below28[12:0] : above28[12:0]}) + $signed({7'd0, above29[13] ? below29[12:0] : above29[12:0]})) + ($signed({7'd0, above30[13] ? below30[12:0] : above30[12:0]}) + $signed({7'd0, above31[13] ? below31[12:0] : above31[12:0]}))))))) : 20'sd0;
       if (accept) begin
         unit_q <= last_unit ? 7'd0 : (unit_q + 7'd1);
         lane_q <= line_end ? 5'd0 : (lane_q + 5'd1);
@@ -435,7 +623,7 @@ module requant_greedy_h128_k2_s32_201b708b (
 
   always @(posedge clk) begin
     if ((accept & line_end) | (pass_step & (~last_code))) begin
-      residuals[(state_q == 3'd0) ? line_q : pass_line_q] <= (state_q == 3'd0) ? load_line : {$unsigned(updated31), $unsigned(updated30), $unsigned(updated29), $unsigned(updated28), $unsigned(updated27), $unsigned(updated26), $unsigned(updated25), $unsigned(updated24), $unsigned(updated23), $unsigned(updated22), $unsigned(updated21), $unsigned(updated20), $unsigned(updated19), $unsigned(updated18), $unsigned(updated17), $unsigned(updated16), $unsigned(updated15), $unsigned(updated14), $unsigned(updated13), $unsigned(updated12), $unsigned(updated11), $unsigned(updated10), $unsigned(updated9), $unsigned(updated8), $unsigned(updated7), $unsigned(updated6), $unsigned(updated5), $unsigned(updated4), $unsigned(updated3), $unsigned(updated2), $unsigned(updated1), $unsigned(updated0)};
+      residuals[(state_q == 3'd0) ? line_q : pass_line_q] <= (state_q == 3'd0) ? stored_load_line : {{residual_line_q[447] ? below31[13] : above31[13], above31[13] ? below31[12:0] : above31[12:0]}, {residual_line_q[433] ? below30[13] : above30[13], above30[13] ? below30[12:0] : above30[12:0]}, {residual_line_q[419] ? below29[13] : above29[13], above29[13] ? below29[12:0] : above29[12:0]}, {residual_line_q[405] ? below28[13] : above28[13], above28[13] ? below28[12:0] : above28[12:0]}, {residual_line_q[391] ? below27[13] : above27[13], above27[13] ? below27[12:0] : above27[12:0]}, {residual_line_q[377] ? below26[13] : above26[13], above26[13] ? below26[12:0] : above26[12:0]}, {residual_line_q[363] ? below25[13] : above25[13], above25[13] ? below25[12:0] : above25[12:0]}, {residual_line_q[349] ? below24[13] : above24[13], above24[13] ? below24[12:0] : above24[12:0]}, {residual_line_q[335] ? below23[13] : above23[13], above23[13] ? below23[12:0] : above23[12:0]}, {residual_line_q[321] ? below22[13] : above22[13], above22[13] ? below22[12:0] : above22[12:0]}, {residual_line_q[307] ? below21[13] : above21[13], above21[13] ? below21[12:0] : above21[12:0]}, {residual_line_q[293] ? below20[13] : above20[13], above20[13] ? below20[12:0] : above20[12:0]}, {residual_line_q[279] ? below19[13] : above19[13], above19[13] ? below19[12:0] : above19[12:0]}, {residual_line_q[265] ? below18[13] : above18[13], above18[13] ? below18[12:0] : above18[12:0]}, {residual_line_q[251] ? below17[13] : above17[13], above17[13] ? below17[12:0] : above17[12:0]}, {residual_line_q[237] ? below16[13] : above16[13], above16[13] ? below16[12:0] : above16[12:0]}, {residual_line_q[223] ? below15[13] : above15[13], above15[13] ? below15[12:0] : above15[12:0]}, {residual_line_q[209] ? below14[13] : above14[13], above14[13] ? below14[12:0] : above14[12:0]}, {residual_line_q[195] ? below13[13] : above13[13], above13[13] ? below13[12:0] : above13[12:0]}, {residual_line_q[181] ? below12[13] : above12[13], above12[13] ? below12[12:0] : above12[12:0]}, {residual_line_q[167] ? below11[13] : above11[13], above11[13] ? below11[12:0] : above11[12:0]}, {residual_line_q[153] ? below10[13] : above10[13], above10[13] ? below10[12:0] : above10[12:0]}, {residual_line_q[139] ? below9[13] : above9[13], above9[13] ? below9[12:0] : above9[12:0]}, {residual_line_q[125] ? below8[13] : above8[13], above8[13] ? below8[12:0] : above8[12:0]}, {residual_line_q[111] ? below7[13] : above7[13], above7[13] ? below7[12:0] : above7[12:0]}, {residual_line_q[97] ? below6[13] : above6[13], above6[13] ? below6[12:0] : above6[12:0]}, {residual_line_q[83] ? below5[13] : above5[13], above5[13] ? below5[12:0] : above5[12:0]}, {residual_line_q[69] ? below4[13] : above4[13], above4[13] ? below4[12:0] : above4[12:0]}, {residual_line_q[55] ? below3[13] : above3[13], above3[13] ? below3[12:0] : above3[12:0]}, {residual_line_q[41] ? below2[13] : above2[13], above2[13] ? below2[12:0] : above2[12:0]}, {residual_line_q[27] ? below1[13] : above1[13], above1[13] ? below1[12:0] : above1[12:0]}, {residual_line_q[13] ? below0[13] : above0[13], above0[13] ? below0[12:0] : above0[12:0]}};
     end
   end
 

@@ -23,6 +23,8 @@ module lstm_cell_h128_a32_201b708b (
   wire advance;
   wire accept;
   reg [6:0] unit_q;
+  wire [6:0] unit_next;
+  reg [63:0] bias_ahead;
   reg [63:0] bias_s1;
   reg [15:0] cell_prev_s1;
   reg valid_s1_q;
@@ -153,6 +155,7 @@ module lstm_cell_h128_a32_201b708b (
   assign advance = ~skid_valid_q;
   assign s_axis_tready = advance;
   assign accept = s_axis_tvalid & advance;
+  assign unit_next = accept ? ((unit_q == 7'd127) ? 7'd0 : (unit_q + 7'd1)) : unit_q;
   assign tmp = $signed(sigmoid_f_s3);
   assign tmp_1 = $signed({{16{tmp[11]}}, tmp}) * $signed({{12{cell_prev_s3[15]}}, cell_prev_s3});
   assign tmp_2 = $signed({tmp_1[27], tmp_1}) + 29'sd512;
@@ -212,10 +215,8 @@ module lstm_cell_h128_a32_201b708b (
       out_valid_q <= 1'd0;
     end else begin
       skid_valid_q <= out_free ? 1'd0 : (skid_valid_q | valid_s5_q);
+      unit_q <= unit_next;
       out_valid_q <= out_free ? (skid_valid_q | valid_s5_q) : out_valid_q;
-      if (accept) begin
-        unit_q <= (unit_q == 7'd127) ? 7'd0 : (unit_q + 7'd1);
-      end
       if (advance) begin
         valid_s1_q <= s_axis_tvalid;
         valid_s2_q <= valid_s1_q;
@@ -228,6 +229,7 @@ module lstm_cell_h128_a32_201b708b (
 
   always @(posedge clk) begin
     if (advance) begin
+      bias_s1 <= bias_ahead;
       acc_s1 <= s_axis_tdata;
       first_s1 <= s_axis_tuser;
       unit_s1 <= unit_q;
@@ -258,9 +260,7 @@ module lstm_cell_h128_a32_201b708b (
   end
 
   always @(posedge clk) begin
-    if (advance) begin
-      bias_s1 <= biases[unit_q];
-    end
+    bias_ahead <= biases[unit_next];
   end
 
   always @(posedge clk) begin

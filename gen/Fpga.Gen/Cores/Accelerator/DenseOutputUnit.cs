@@ -69,19 +69,21 @@ public sealed class DenseOutputUnit
         var productLast = m.Define("product_last", heldLast & laneLast);
         m.Next(row, Expr.Mux(productLast, Expr.Zero(row.Type), row + 1), enable: take);
 
-        // Stage 1: the lane's accumulator and its row's bias (a registered read).
+        // Stage 1: the lane's accumulator, rounded and shifted, and its row's bias (a registered read).
         Expr selected = beat[accumulatorWidth - 1, 0];
         for (int p = 1; p < pe; p++)
             selected = Expr.Mux(lane!.Eq(p), beat[(p + 1) * accumulatorWidth - 1, p * accumulatorWidth], selected);
         var biases = m.Memory("dense_biases", wz, Math.Max(2, rows)).WithStyle(MemoryPlacement.For(spec, wz, Math.Max(2, rows)));
         biases.Write(bWrEn, bWrAddr, bWrData.AsUnsigned());
         var biasS1 = biases.ReadRegistered("bias_s1", row, advance);
-        var accS1 = m.Registered("acc_s1", selected.AsSigned(), enable: advance);
+        // The rounding shift happens on the way into stage 1, so stage 2 holds one adder (the
+        // bias) before the saturation rather than two in series.
+        var accS1 = m.Registered("acc_s1", FixedPointRtl.RoundShiftRight(selected.AsSigned(), LstmCellUnit.AccumulatorShift(spec)), enable: advance);
         var realRow = m.Define("real_row", outputs == rows ? Expr.True : row.Lt(outputs));
         var validS1 = m.Registered("valid_s1_q", take & realRow, enable: advance, resetValue: 0);
         var lastS1 = m.Registered("last_s1", row.Eq(outputs - 1), enable: advance);
 
-        var logit = FixedPointRtl.Saturate(FixedPointRtl.AddWide(FixedPointRtl.RoundShiftRight(accS1, LstmCellUnit.AccumulatorShift(spec)), biasS1.AsSigned()), spec.Gate);
+        var logit = FixedPointRtl.Saturate(FixedPointRtl.AddWide(accS1, biasS1.AsSigned()), spec.Gate);
         var packed = m.Wire("out_word", wz + 1);
         var packedNext = m.Define("logit_word", Expr.Concat(lastS1, logit.AsUnsigned()));
         output.Connect(validS1, packedNext, mValid, packed, mReady);

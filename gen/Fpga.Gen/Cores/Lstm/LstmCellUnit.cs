@@ -88,10 +88,15 @@ public sealed class LstmCellUnit
 
         // Stage 1: the beat, its unit's biases (and, with tables, its previous cell state).
         var unit = m.Register("unit_q", unitBits, resetValue: 0);
-        m.Next(unit, Expr.Mux(unit.Eq(h - 1), Expr.Zero(unit.Type), unit + 1), enable: accept);
+        var unitNext = m.Define("unit_next", Expr.Mux(accept, Expr.Mux(unit.Eq(h - 1), Expr.Zero(unit.Type), unit + 1), unit));
+        m.Next(unit, unitNext);
         var biases = m.Memory("biases", 4 * wz, Math.Max(2, h)).WithStyle(MemoryPlacement.For(spec, 4 * wz, Math.Max(2, h)));
         biases.Write(bWrEn, bWrAddr, bWrData);
-        var biasS1 = biases.ReadRegistered("bias_s1", unit, advance);
+        // The memory reads the next beat's biases every cycle and a register takes them with the
+        // beat: the bias then leaves a flip-flop, not the memory and its hold logic, on the way
+        // to the pre-activation adder (the UP5K's longest path after the re-quantizer's).
+        var biasAhead = biases.ReadRegistered("bias_ahead", unitNext);
+        var biasS1 = m.Registered("bias_s1", biasAhead, enable: advance);
         var cells = m.Memory("cell_state", wc, Math.Max(2, h)).WithStyle(MemoryPlacement.For(spec, wc, Math.Max(2, h)));
         Signal? cellPrevRead = cellReadStage == 0 ? cells.ReadRegistered("cell_prev_s1", unit, advance) : null;
         var valid = new List<Signal> { sValid, m.Registered("valid_s1_q", sValid, enable: advance, resetValue: 0) };

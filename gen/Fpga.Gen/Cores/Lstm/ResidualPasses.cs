@@ -9,6 +9,10 @@ namespace Fpga.Gen.Cores.Lstm;
 /// line (a line register gathers the units of a line as they arrive), then per code a
 /// coefficient cycle and a pass of one cycle a line. The sums of |r| build up as h arrives and
 /// as each pass writes the next residuals, so no pass of its own is needed for them.
+/// The memory keeps each residual as a sign and a magnitude: r - sign(r) L = sign(r) (|r| - L),
+/// so a pass step forms |r| - L and L - |r| side by side and keeps the one that is not negative.
+/// In two's complement the update and its negation for |r - sign(r) L| were two carry chains in
+/// series, the UP5K's longest path.
 /// </summary>
 internal static class ResidualPasses
 {
@@ -37,8 +41,10 @@ internal static class ResidualPasses
             var held = m.Registered($"lane{i}_q", original, enable: accept & here);
             lineParts[i] = Expr.Mux(here, original, held);
         }
-        var loadLine = m.Define("load_line", Expr.Concat(lineParts.Reverse().Select(p => p.AsUnsigned()).ToArray()));
-        c.LoadLine = loadLine;
+        // The alternating datapath keeps a two's-complement copy of h.
+        // Unnamed: it reads only the bits of h, and the emitter's temporary waives the rest.
+        if (c.Alternating) c.LoadLine = Expr.Concat(lineParts.Reverse().Select(p => p.AsUnsigned()).ToArray());
+        var storedLoadLine = m.Define("stored_load_line", Expr.Concat(lineParts.Reverse().Select(p => SignAndMagnitude(p, wr)).ToArray()));
 
         var code = m.Register("code_q", BitWidth.ForUnsigned(Math.Max(ka - 1, 1)), resetValue: 0);
         var passLine = m.Register("pass_line_q", c.Line.Width, resetValue: 0);
@@ -55,13 +61,17 @@ internal static class ResidualPasses
         m.Next(passLine, Expr.Mux(lastLine, Expr.Zero(passLine.Type), passLine + 1), enable: passStep);
 
         // The coefficient cycle reads line 0; each pass step reads the line after its own.
-        var residuals = m.Memory("residuals", simd * wr, Math.Max(2, words)).WithStyle(MemoryPlacement.For(spec, simd * wr, Math.Max(2, words)));
+        int ws = wr + 1;
+        var residuals = m.Memory("residuals", simd * ws, Math.Max(2, words)).WithStyle(MemoryPlacement.For(spec, simd * ws, Math.Max(2, words)));
         var readAddress = Expr.Mux(inCoefficient | lastLine, Expr.Zero(passLine.Type), passLine + 1);
         var line = residuals.ReadRegistered("residual_line_q", readAddress, inCoefficient | passStep);
         // The pass's coefficient, taken in its coefficient cycle: selecting g[code] during the pass
         // put a mux and its routing ahead of the residual's update on the UP5K's longest path.
         var g = m.Register("pass_coefficient_q", HdlType.SInt(wg));
-        var level = m.Define("pass_level", g.Resize(wr) << c.LevelShift);
+        // |r| - L and L - |r| in one bit more than a residual: whenever the update fits a residual
+        // (the numeric contract), so do they, whatever the sign of L.
+        int wd = wr + 1;
+        var level = m.Define("pass_level", g.Resize(wd) << c.LevelShift);
 
         int tail = h - (words - 1) * simd;
         int sumWidth = c.Widths.ResidualSum;
@@ -70,15 +80,20 @@ internal static class ResidualPasses
         var magnitudes = new Expr[simd];
         for (int i = 0; i < simd; i++)
         {
-            var r = line[(i + 1) * wr - 1, i * wr].AsSigned();
+            var negative = line[(i + 1) * ws - 1];
+            var size = line[i * ws + wr - 1, i * ws].Resize(wd).AsSigned();
             // Lanes past H in the last line are padding: a clear bit, no part in the sum.
             var valid = i < tail ? null : ~lastLine;
-            var positive = ~r[wr - 1];
+            var positive = ~negative;
             bits[i] = valid is null ? positive : positive & valid;
-            var u = m.Define($"updated{i}", Expr.Mux(positive, r - level, r + level));
-            updated[i] = u.AsUnsigned();
-            var wide = u.Resize(sumWidth);
-            var magnitude = Expr.Mux(u.Lt(Expr.SConst(0, wr)), -wide, wide);
+            var above = m.Define($"above{i}", size - level);
+            var below = m.Define($"below{i}", level - size);
+            var aboveNegative = above[wd - 1];
+            // |u| = ||r| - L|; u = sign(r) (|r| - L) is negative when |r| < L for r >= 0 and when |r| > L for r < 0.
+            var updatedSize = Expr.Mux(aboveNegative, below[wr - 1, 0], above[wr - 1, 0]);
+            var updatedNegative = Expr.Mux(negative, below[wd - 1], aboveNegative);
+            updated[i] = Expr.Concat(updatedNegative, updatedSize);
+            var magnitude = updatedSize.Resize(sumWidth).AsSigned();
             magnitudes[i] = valid is null ? magnitude : Expr.Mux(valid, magnitude, Expr.SConst(0, sumWidth));
         }
         var word = m.Define("pass_word", Expr.Concat(bits.Reverse().ToArray()));
@@ -86,7 +101,7 @@ internal static class ResidualPasses
         // The last code's residuals are never read again.
         residuals.Write((accept & c.LineEnd) | (passStep & ~lastCode),
             Expr.Mux(c.In(RequantizerContext.Load), c.Line, passLine),
-            Expr.Mux(c.In(RequantizerContext.Load), loadLine, updatedLine));
+            Expr.Mux(c.In(RequantizerContext.Load), storedLoadLine, updatedLine));
 
         if (c.Alternating) c.GreedyWords = (passStep, passLine, code, word);
         else c.Output(passStep, Expr.Concat(g.AsUnsigned(), word), lastCode & lastLine);
@@ -119,6 +134,14 @@ internal static class ResidualPasses
         for (int j = 0; j < c.Coefficients.Count; j++) c.WriteCoefficient(j, inCoefficient & (ka == 1 ? Expr.True : code.Eq(j)), coefficient);
         m.Next(g, coefficient, enable: inCoefficient);
         return divisor;
+    }
+
+    /// <summary>A signed residual of width w as the memory keeps it: its sign, then its magnitude in w bits.</summary>
+    private static Expr SignAndMagnitude(Expr residual, int w)
+    {
+        var wide = residual.AsSigned().Resize(w + 1);
+        var negative = residual[w - 1];
+        return Expr.Concat(negative, Expr.Mux(negative, -wide, wide)[w - 1, 0]);
     }
 
     /// <summary>floor(N / 2D) for N = 2S + D, D = H 2^(F*-FG), over every N the residual bound allows.</summary>
